@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { buildingSchema } from './building.js';
+import { campaignSchema } from './campaign.js';
+import { employerSchema } from './employer.js';
+import { householdSchema } from './household.js';
+import { registrationSchema } from './registration.js';
+import { residentSchema } from './resident.js';
+import { siteSchema } from './site.js';
+import { teamSchema, teamSiteSchema, userSchema } from './team.js';
+import { unitSchema } from './unit.js';
+
+/**
+ * Every table that syncs between the server and the phones, with its row
+ * schema. Rows are flat (strings, numbers, null) so that the same row is stored
+ * as-is in IndexedDB, SQLite and PostgreSQL.
+ */
+export const syncedTables = {
+  campaigns: campaignSchema,
+  sites: siteSchema,
+  buildings: buildingSchema,
+  units: unitSchema,
+  households: householdSchema,
+  employers: employerSchema,
+  residents: residentSchema,
+  registrations: registrationSchema,
+  teams: teamSchema,
+  teamSites: teamSiteSchema,
+  users: userSchema,
+} as const;
+
+export type SyncedTables = typeof syncedTables;
+export type TableName = keyof SyncedTables;
+export type RowOf<T extends TableName> = z.infer<SyncedTables[T]>;
+export const tableNames = Object.keys(syncedTables) as TableName[];

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { addResident, addResidentArgs } from './add-resident.js';
+import { registerResident, registerResidentArgs } from './register-resident.js';
+import type { Tx } from './tx.js';
+import { voidRegistration, voidRegistrationArgs } from './void-registration.js';
+
+interface MutatorDef<S extends z.ZodType> {
+  args: S;
+  run: (tx: Tx, args: z.infer<S>) => Promise<void>;
+}
+
+function define<S extends z.ZodType>(args: S, run: (tx: Tx, args: z.infer<S>) => Promise<void>) {
+  return { args, run } satisfies MutatorDef<S>;
+}
+
+/** Every named mutation: the only way state changes, on the phone and on the server. */
+export const mutators = {
+  addResident: define(addResidentArgs, addResident),
+  registerResident: define(registerResidentArgs, registerResident),
+  voidRegistration: define(voidRegistrationArgs, voidRegistration),
+};
+
+export type MutatorName = keyof typeof mutators;
+export type MutatorArgs<N extends MutatorName> = z.infer<(typeof mutators)[N]['args']>;
+
+export function isMutatorName(name: string): name is MutatorName {
+  return Object.hasOwn(mutators, name);
+}
