@@ -1,0 +1,70 @@
+import { syncedTables, tableNames } from '../../shared/domain/tables.js';
+import { MutationRejected } from '../../shared/mutators/mutation-rejected.js';
+import { isMutatorName, mutators } from '../../shared/mutators/registry.js';
+import type { User } from '../../shared/domain/team.js';
+import type { PullResponse } from '../../shared/protocol/pull.js';
+import { allTables } from './all-tables.js';
+import { mutationContext } from './context.js';
+import type { HuijuDB } from './database.js';
+import { dexieTx } from './dexie-tx.js';
+import { setMeta } from './meta.js';
+
+/**
+ * DESIGN "Sync model" 4, in one IndexedDB transaction:
+ * 1. put back the server's value of every row an optimistic write touched (undo);
+ * 2. on a reset, clear the synced tables;
+ * 3. apply the patch;
+ * 4. drop the mutations the server has settled (id <= lastMutationId);
+ * 5. keep the rejections, the cookie and the lanes;
+ * 6. rebase: re-run the mutations still pending on top of the new state.
+ * A pending mutation that no longer passes on the phone stays in the outbox:
+ * only the server may reject it, and then the person is told why.
+ */
+export async function applyPull(
+  db: HuijuDB,
+  user: User,
+  response: PullResponse,
+  now: Date,
+): Promise<{ pending: number }> {
+  return db.transaction('rw', allTables(db), async () => {
+    const undo = await db.undo.toArray();
+    for (const entry of undo) {
+      const table = db.synced(entry.table);
+      if (entry.prior) await table.put(entry.prior as never);
+      else await table.delete(entry.rowId);
+    }
+    await db.undo.clear();
+
+    if (response.reset) for (const name of tableNames) await db.synced(name).clear();
+
+    for (const op of response.patch) {
+      await db.synced(op.table).put(syncedTables[op.table].parse(op.row) as never);
+    }
+
+    await db.outbox.where('id').belowOrEqual(response.lastMutationId).delete();
+    for (const r of response.rejected) {
+      const existing = await db.rejections.get(r.mutationId);
+      await db.rejections.put({ ...r, dismissedAt: existing?.dismissedAt ?? null });
+    }
+    await setMeta(db, 'cookie', response.cookie);
+    await setMeta(db, 'lanes', response.lanes);
+    await setMeta(db, 'lastMutationId', response.lastMutationId);
+    await setMeta(db, 'lastSyncAt', now.toISOString());
+
+    const pending = await db.outbox.orderBy('id').toArray();
+    // The context is read after the patch: the team's sites may have just arrived.
+    const tx = dexieTx(db, await mutationContext(db, user));
+    for (const mutation of pending) {
+      if (!isMutatorName(mutation.name)) continue;
+      const def = mutators[mutation.name];
+      const parsed = def.args.safeParse(mutation.args);
+      if (!parsed.success) continue;
+      try {
+        await (def.run as (t: typeof tx, a: unknown) => Promise<void>)(tx, parsed.data);
+      } catch (error) {
+        if (!(error instanceof MutationRejected)) throw error;
+      }
+    }
+    return { pending: pending.length };
+  });
+}

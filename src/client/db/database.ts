@@ -1,0 +1,81 @@
+import Dexie from 'dexie';
+import type { Table } from 'dexie';
+import type { RowOf, TableName } from '../../shared/domain/tables.js';
+import type { Rejection } from '../../shared/protocol/pull.js';
+
+/** A mutation waiting in the outbox; `id` is the client's mutation id (rises by one). */
+export interface OutboxEntry {
+  id: number;
+  name: string;
+  args: unknown;
+  /** The phone's clock when it was made: shown to people, never used for ordering. */
+  createdAt: string;
+}
+
+/** The server's value of a row before the first optimistic write since the last pull. */
+export interface UndoEntry {
+  key: string;
+  table: TableName;
+  rowId: string;
+  prior: Record<string, unknown> | null;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export interface StoredRejection extends Rejection {
+  dismissedAt: string | null;
+}
+
+type SyncedTableMap = { [T in TableName]: Table<RowOf<T>, string> };
+
+/**
+ * Indexes serve the searches the station types into (name pinyin, initials,
+ * ID tail, phone — each within a site) and the mutators' look-ups.
+ */
+export const storesV1: Record<TableName | 'outbox' | 'undo' | 'meta' | 'rejections', string> = {
+  campaigns: 'id',
+  sites: 'id, campaignId',
+  buildings: 'id, siteId',
+  units: 'id, siteId, buildingId',
+  households: 'id, siteId, unitId',
+  employers: 'id, siteId',
+  residents:
+    'id, siteId, householdId, [siteId+nameInitials], [siteId+namePinyin], [siteId+idLast4], [siteId+phone], [siteId+idNumber], [siteId+name]',
+  registrations: 'id, siteId, residentId, campaignId, [siteId+queueNumber], [siteId+lane]',
+  teams: 'id',
+  teamSites: 'id, teamId',
+  users: 'id, teamId',
+  outbox: 'id',
+  undo: 'key',
+  meta: 'key',
+  rejections: 'mutationId',
+};
+
+/** One person's data on this phone: their scope's rows, their outbox, their sync state. */
+export class HuijuDB extends Dexie {
+  outbox!: Table<OutboxEntry, number>;
+  undo!: Table<UndoEntry, string>;
+  meta!: Table<MetaEntry, string>;
+  rejections!: Table<StoredRejection, number>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(storesV1);
+  }
+
+  synced<T extends TableName>(table: T): SyncedTableMap[T] {
+    return this.table(table) as unknown as SyncedTableMap[T];
+  }
+}
+
+/** Each person gets a database of their own, so two people on one phone never mix pending work. */
+export function databaseName(userId: string): string {
+  return `huiju-user-${userId}`;
+}
+
+export function openUserDb(userId: string): HuijuDB {
+  return new HuijuDB(databaseName(userId));
+}

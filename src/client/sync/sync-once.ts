@@ -1,0 +1,77 @@
+import type { User } from '../../shared/domain/team.js';
+import { pullResponseSchema } from '../../shared/protocol/pull.js';
+import { pushResponseSchema } from '../../shared/protocol/push.js';
+import { applyPull } from '../db/apply-pull.js';
+import type { HuijuDB } from '../db/database.js';
+import { ensureClientId, getMeta } from '../db/meta.js';
+import type { HttpResult } from './http.js';
+import { postJson } from './http.js';
+
+export const PUSH_BATCH = 100;
+
+export type SyncResult =
+  | { kind: 'done'; pushed: number; pending: number }
+  /** Network error or 5xx: try again later, with backoff. */
+  | { kind: 'retry'; message: string }
+  /** The token was refused: ask the person to sign in again; the outbox is kept. */
+  | { kind: 'expired' }
+  /** The server needs a newer app. */
+  | { kind: 'outdated' }
+  /** Any other refusal (4xx): not retried in a loop; shown to the person. */
+  | { kind: 'failed'; code: string; message: string };
+
+export interface SyncDeps {
+  db: HuijuDB;
+  user: User;
+  token: string;
+  baseUrl?: string;
+  fetchImpl?: typeof fetch;
+  now?: () => Date;
+}
+
+function failure(result: Exclude<HttpResult, { kind: 'ok' }>): SyncResult {
+  if (result.kind === 'network') return { kind: 'retry', message: result.message };
+  if (result.status === 401) return { kind: 'expired' };
+  if (result.status === 426) return { kind: 'outdated' };
+  if (result.status >= 500) return { kind: 'retry', message: result.message };
+  return { kind: 'failed', code: result.code, message: result.message };
+}
+
+/**
+ * One sync round (DESIGN "Sync model" 2 and 4):
+ * 1. push the outbox in order, in batches, from the first mutation the server
+ *    has not acknowledged; the outbox is not trimmed here (the pull does that
+ *    atomically with the patch, so nothing flickers and nothing is lost);
+ * 2. pull everything changed since the cookie and apply it with rebase.
+ */
+export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
+  const { db, user, token } = deps;
+  const base = deps.baseUrl ?? '';
+  const post = (path: string, body: unknown) => postJson(base + path, body, token, deps.fetchImpl);
+  const clientId = await ensureClientId(db);
+
+  let acknowledged = (await getMeta(db, 'lastMutationId')) ?? 0;
+  let pushed = 0;
+  for (;;) {
+    const batch = await db.outbox.where('id').above(acknowledged).limit(PUSH_BATCH).toArray();
+    if (batch.length === 0) break;
+    const result = await post('/api/sync/push', {
+      clientId,
+      mutations: batch.map(({ id, name, args }) => ({ id, name, args })),
+    });
+    if (result.kind !== 'ok') return failure(result);
+    const body = pushResponseSchema.parse(result.body);
+    if (body.lastMutationId <= acknowledged) {
+      return { kind: 'failed', code: 'no_progress', message: 'The server did not accept the next change.' };
+    }
+    pushed += body.lastMutationId - acknowledged;
+    acknowledged = body.lastMutationId;
+  }
+
+  const cookie = (await getMeta(db, 'cookie')) ?? null;
+  const result = await post('/api/sync/pull', { clientId, cookie });
+  if (result.kind !== 'ok') return failure(result);
+  const response = pullResponseSchema.parse(result.body);
+  const { pending } = await applyPull(db, user, response, (deps.now ?? (() => new Date()))());
+  return { kind: 'done', pushed, pending };
+}

@@ -1,0 +1,26 @@
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { Store } from './db/store.js';
+import { installErrorHandler } from './errors.js';
+import { healthRoutes } from './routes/health.js';
+import { staticApp } from './routes/static-app.js';
+import { syncRoutes } from './routes/sync-routes.js';
+
+export interface AppOptions {
+  store: Store;
+  /** The built PWA (`dist/`); omitted in API-only tests. */
+  distDir?: string;
+  logger?: boolean;
+  now?: () => Date;
+}
+
+/** Builds the server (used by main.ts and by the tests). Keeps no state between requests. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 4 * 1024 * 1024 });
+  installErrorHandler(app);
+  const now = options.now ?? (() => new Date());
+  healthRoutes(app, options.store);
+  syncRoutes(app, options.store, now);
+  if (options.distDir) await staticApp(app, options.distDir);
+  return app;
+}

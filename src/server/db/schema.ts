@@ -1,0 +1,82 @@
+import type { RowOf, TableName } from '../../shared/domain/tables.js';
+
+/** A synced row as the server stores it: the shared row plus the version that last wrote it. */
+export type Versioned<T> = T & { version: number };
+
+type SyncedDB = { [T in TableName]: Versioned<RowOf<T>> };
+
+export interface MetaTable {
+  key: string;
+  value: number;
+}
+
+export interface CredentialTable {
+  userId: string;
+  passwordHash: string;
+}
+
+export interface DeviceTable {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** One sync client: one person on one phone. Holds the last mutation id applied. */
+export interface ClientTable {
+  id: string;
+  userId: string;
+  deviceId: string;
+  lastMutationId: number;
+}
+
+/** A queue-number lane given to a client for one campaign (DESIGN "Sync model" 7). */
+export interface LaneTable {
+  campaignId: string;
+  code: string;
+  clientId: string;
+}
+
+export interface RejectionTable {
+  clientId: string;
+  mutationId: number;
+  name: string;
+  args: string;
+  code: string;
+  params: string;
+  version: number;
+}
+
+/** Every applied or rejected mutation: who, which device, when, what. */
+export interface AuditTable {
+  version: number;
+  clientId: string;
+  mutationId: number;
+  userId: string;
+  deviceId: string;
+  name: string;
+  args: string;
+  result: 'applied' | 'rejected';
+  code: string | null;
+  at: string;
+}
+
+export interface LoginAttemptTable {
+  phone: string;
+  /** Seconds since the epoch (fits PostgreSQL's integer until 2038). */
+  at: number;
+  ok: number;
+}
+
+export interface DB extends SyncedDB {
+  meta: MetaTable;
+  credentials: CredentialTable;
+  devices: DeviceTable;
+  clients: ClientTable;
+  lanes: LaneTable;
+  rejections: RejectionTable;
+  audit: AuditTable;
+  loginAttempts: LoginAttemptTable;
+}

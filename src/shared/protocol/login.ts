@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { userSchema } from '../domain/team.js';
+
+export const loginRequestSchema = z.object({
+  phone: z.string().min(1).max(20),
+  password: z.string().min(1).max(200),
+  deviceName: z.string().min(1).max(100),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  deviceId: z.string(),
+  user: userSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** The error body of every failed request. */
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
