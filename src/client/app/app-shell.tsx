@@ -1,0 +1,86 @@
+import { Button, Dialog } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { useLiveQuery } from '../db/live-query.js';
+import { syncSummary } from '../db/station-queries.js';
+import { AddResidentPage } from '../features/registration/add-resident-page.js';
+import { SiteListPage } from '../features/registration/site-list-page.js';
+import { StationPage } from '../features/registration/station-page.js';
+import { SettingsPage } from '../features/settings/settings-page.js';
+import { useServices } from '../sync/services.js';
+import { StatusBar } from '../ui/status-bar.js';
+import { UpdateBanner } from '../ui/update-banner.js';
+import { useServiceWorker } from './use-service-worker.js';
+
+function problemText(t: (k: string) => string, last: ReturnType<typeof useServices>['sync']['last']) {
+  if (!last || last.kind === 'done') return null;
+  if (last.kind === 'retry') return t('sync.retrying');
+  if (last.kind === 'expired') return t('app.sessionExpired');
+  if (last.kind === 'outdated') return t('app.outdated');
+  return `${t('sync.failed')}: ${last.message}`;
+}
+
+function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
+  const { t } = useTranslation();
+  const { db, sync, syncNow, session } = useServices();
+  const summary = useLiveQuery(() => syncSummary(db), [db]);
+  const sw = useServiceWorker();
+  const navigate = useNavigate();
+  const pending = summary?.pending ?? 0;
+
+  const applyUpdate = async () => {
+    await syncNow();
+    if ((await syncSummary(db)).pending > 0) {
+      await Dialog.alert({ content: t('app.updateAfterSync') });
+      return;
+    }
+    sw.apply();
+  };
+
+  return (
+    <div className="app">
+      <StatusBar
+        online={sync.online}
+        pending={pending}
+        lastSyncAt={summary?.lastSyncAt ?? null}
+        syncing={sync.syncing}
+        problem={problemText(t, sync.last)}
+        onSyncNow={() => void syncNow()}
+      />
+      {session.token === null && (
+        <div className="banner banner-warning" role="alert">
+          {t('app.sessionExpired')}{' '}
+          <Button size="small" color="warning" onClick={onSignInAgain} data-testid="sign-in-again">
+            {t('app.signInAgain')}
+          </Button>
+        </div>
+      )}
+      {sw.updateWaiting && <UpdateBanner onReload={() => void applyUpdate()} onLater={sw.dismiss} />}
+      <main className="app-main">
+        <Routes>
+          <Route path="/" element={<SiteListPage />} />
+          <Route path="/site/:siteId" element={<StationPage />} />
+          <Route path="/site/:siteId/new" element={<AddResidentPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </main>
+      <nav className="app-nav">
+        <Button block fill="none" onClick={() => navigate('/')} data-testid="nav-sites">
+          {t('nav.sites')}
+        </Button>
+        <Button block fill="none" onClick={() => navigate('/settings')} data-testid="nav-settings">
+          {t('nav.settings')}
+        </Button>
+      </nav>
+    </div>
+  );
+}
+
+export function AppShell({ onSignInAgain }: { onSignInAgain: () => void }) {
+  return (
+    <BrowserRouter>
+      <Shell onSignInAgain={onSignInAgain} />
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { mutationContext } from '../db/context.js';
+import { openUserDb } from '../db/database.js';
+import { runMutation } from '../db/run-mutation.js';
+import type { Session } from '../db/session-store.js';
+import type { Services, SyncState } from '../sync/services.js';
+import { ServicesContext } from '../sync/services.js';
+import { syncOnce } from '../sync/sync-once.js';
+import { createSyncScheduler } from '../sync/sync-scheduler.js';
+
+interface Props {
+  session: Session;
+  onExpired: () => void;
+  onSignOut: () => Promise<void>;
+  children: ReactNode;
+}
+
+/** Opens the signed-in person's database and runs their sync; gives features `useServices()`. */
+export function ServicesProvider({ session, onExpired, onSignOut, children }: Props) {
+  const db = useMemo(() => openUserDb(session.userId), [session.userId]);
+  const [sync, setSync] = useState<SyncState>({
+    online: navigator.onLine,
+    syncing: false,
+    last: null,
+    retryAt: null,
+  });
+
+  const scheduler = useMemo(
+    () =>
+      createSyncScheduler({
+        lockName: `huiju-sync-${session.userId}`,
+        onState: setSync,
+        run: async () => {
+          if (!session.token) return { kind: 'expired' };
+          const result = await syncOnce({ db, user: session.user, token: session.token });
+          if (result.kind === 'expired') onExpired();
+          return result;
+        },
+      }),
+    [db, session, onExpired],
+  );
+
+  useEffect(() => {
+    scheduler.start();
+    return () => scheduler.stop();
+  }, [scheduler]);
+
+  useEffect(() => () => db.close(), [db]);
+
+  const services: Services = useMemo(
+    () => ({
+      session,
+      db,
+      sync,
+      async mutate(name, args) {
+        const ctx = await mutationContext(db, session.user);
+        await runMutation(db, ctx, name, args);
+        if (navigator.onLine) void scheduler.syncNow();
+      },
+      syncNow: () => scheduler.syncNow(),
+      signOut: onSignOut,
+    }),
+    [session, db, sync, scheduler, onSignOut],
+  );
+
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}

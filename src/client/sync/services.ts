@@ -1,0 +1,38 @@
+import { createContext, useContext } from 'react';
+import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry.js';
+import type { HuijuDB } from '../db/database.js';
+import type { Session } from '../db/session-store.js';
+import type { SyncResult } from './sync-once.js';
+
+/** What the status bar shows besides the live pending count: network, activity, the last problem. */
+export interface SyncState {
+  online: boolean;
+  syncing: boolean;
+  /** The last round's outcome, or null before the first. */
+  last: SyncResult | null;
+  /** When the next automatic retry runs after a failure (ms since epoch), or null. */
+  retryAt: number | null;
+}
+
+/** Everything a feature needs from the signed-in app; features never reach past it. */
+export interface Services {
+  session: Session;
+  db: HuijuDB;
+  /**
+   * Runs a mutation optimistically and queues it for the server, in one
+   * transaction. Throws `MutationRejected` (a rule) or `ZodError` (bad input):
+   * then nothing was stored and the form should say why.
+   */
+  mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>): Promise<void>;
+  syncNow(): Promise<void>;
+  sync: SyncState;
+  signOut(): Promise<void>;
+}
+
+export const ServicesContext = createContext<Services | null>(null);
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside the signed-in app');
+  return services;
+}
