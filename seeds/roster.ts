@@ -104,7 +104,7 @@ export class ResidentFactory {
     for (;;) {
       const p = this.rng.pick(PHONE_PREFIXES) + pad(this.rng.int(0, 99_999_999), 8);
       // 1380000000x are the demo accounts; a resident must never share one.
-      if (p.startsWith('1380000000') ) continue;
+      if (p.startsWith('1380000000') || this.usedPhones.has(p)) continue;
       this.usedPhones.add(p);
       return p;
     }
