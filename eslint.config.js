@@ -71,13 +71,26 @@ const boundaries = {
         report('src/client/ui is presentational: no data access.');
       }
     }
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: (node) => check({ ...node, source: node.source }) };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: (node) => check({ ...node, source: node.source }),
+    };
   },
 };
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', 'dev-dist', 'data', 'test-results', 'playwright-report', 'bench/out'],
+    ignores: [
+      'node_modules',
+      'dist',
+      'dev-dist',
+      'data',
+      'test-results',
+      'playwright-report',
+      'bench/out',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -88,7 +101,10 @@ export default tseslint.config(
     plugins: { huiju: { rules: { boundaries } } },
     rules: {
       'huiju/boundaries': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',

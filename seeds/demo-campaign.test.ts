@@ -32,9 +32,10 @@ describe('generateDemo', () => {
   });
 
   it('has rows that all parse with their schemas', () => {
+    // prettier-ignore
     const tables = [
       'campaigns', 'sites', 'buildings', 'units', 'households', 'employers', 'residents', 'teams', 'teamSites',
-    ] as const; // prettier-ignore
+    ] as const;
     for (const table of tables) {
       const schema = syncedTables[table];
       expect(demo[table].length, table).toBeGreaterThan(0);
@@ -55,7 +56,13 @@ describe('generateDemo', () => {
 
   it('describes the Tongye campaign', () => {
     expect(demo.campaigns).toEqual([
-      { id: 'camp-tongye-1', name: '铜冶镇第一轮全员核酸检测', town: '铜冶镇', day: DAY, status: 'active' },
+      {
+        id: 'camp-tongye-1',
+        name: '铜冶镇第一轮全员核酸检测',
+        town: '铜冶镇',
+        day: DAY,
+        status: 'active',
+      },
     ]);
     expect(demo.sites.map((s) => [s.id, s.kind, s.poolSize])).toEqual([
       ['site-tongye-village', 'village', 10],
@@ -87,7 +94,11 @@ describe('generateDemo', () => {
       expect(a!.password).toBe('demo-1234');
       expect(a!.user.id).toBe(`user-${phone}`);
       const [role, teamId] =
-        i === 1 ? ['coordinator', null] : i === 2 ? ['leader', 'team-1'] : ['volunteer', i <= 7 ? 'team-1' : 'team-2'];
+        i === 1
+          ? ['coordinator', null]
+          : i === 2
+            ? ['leader', 'team-1']
+            : ['volunteer', i <= 7 ? 'team-1' : 'team-2'];
       expect([a!.user.role, a!.user.teamId], phone).toEqual([role, teamId]);
     }
   });
@@ -111,7 +122,8 @@ describe('generateDemo', () => {
       expect(home?.siteId, r.id).toBe(r.siteId);
     }
     const teams = new Set(demo.teams.map((t) => t.id));
-    for (const ts of demo.teamSites) expect(teams.has(ts.teamId) && sites.has(ts.siteId)).toBe(true);
+    for (const ts of demo.teamSites)
+      expect(teams.has(ts.teamId) && sites.has(ts.siteId)).toBe(true);
   });
 
   it('puts the river project staff on their employers, not in households', () => {
@@ -145,15 +157,18 @@ describe('generateDemo', () => {
       }
     }
     const villageUnits = demo.units.filter((u) => u.siteId !== 'site-xingfu');
-    expect(villageUnits.every((u) => villageUnits.filter((v) => v.buildingId === u.buildingId).length === 1)).toBe(
-      true,
-    );
+    expect(
+      villageUnits.every(
+        (u) => villageUnits.filter((v) => v.buildingId === u.buildingId).length === 1,
+      ),
+    ).toBe(true);
   });
 
   it('has households of 1-6 people, mostly sharing a family name', () => {
     const members = new Map<string, string[]>();
     for (const r of demo.residents) {
-      if (r.householdId) members.set(r.householdId, [...(members.get(r.householdId) ?? []), r.name]);
+      if (r.householdId)
+        members.set(r.householdId, [...(members.get(r.householdId) ?? []), r.name]);
     }
     let families = 0;
     let sharing = 0;
@@ -208,7 +223,9 @@ describe('generateDemo', () => {
 
   it('stores the pinyin search keys of each name', () => {
     for (const r of demo.residents) {
-      expect({ namePinyin: r.namePinyin, nameInitials: r.nameInitials }).toEqual(namePinyinKeys(r.name));
+      expect({ namePinyin: r.namePinyin, nameInitials: r.nameInitials }).toEqual(
+        namePinyinKeys(r.name),
+      );
       expect(r.createdAt).toBe('2022-01-06T00:00:00.000+08:00');
       expect(r.createdBy).toBeNull();
     }
@@ -226,7 +243,9 @@ describe('generateDemo', () => {
 describe('seed sources', () => {
   it('never use Math.random (seeds must be reproducible)', () => {
     const dir = new URL('.', import.meta.url);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+    for (const file of readdirSync(dir).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    )) {
       expect(readFileSync(new URL(file, dir), 'utf8'), file).not.toMatch(/Math\.random\s*\(/);
     }
   });

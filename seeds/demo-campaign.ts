@@ -149,7 +149,13 @@ class DemoBuilder {
   constructor(day: string) {
     this.data = {
       campaigns: [
-        { id: DEMO_CAMPAIGN_ID, name: '铜冶镇第一轮全员核酸检测', town: '铜冶镇', day, status: 'active' },
+        {
+          id: DEMO_CAMPAIGN_ID,
+          name: '铜冶镇第一轮全员核酸检测',
+          town: '铜冶镇',
+          day,
+          status: 'active',
+        },
       ],
       sites: [],
       buildings: [],
@@ -183,7 +189,12 @@ class DemoBuilder {
     // A door with nobody on the roster: moved to the city, or a flat let out.
     if (this.rng.chance(vacancy)) return;
     for (const draft of familyDrafts(this.rng, setting)) {
-      const where = { id: this.nextResidentId(), siteId: h.siteId, householdId: h.id, employerId: null };
+      const where = {
+        id: this.nextResidentId(),
+        siteId: h.siteId,
+        householdId: h.id,
+        employerId: null,
+      };
       this.data.residents.push(this.factory.resident(draft, where));
     }
   }
@@ -195,8 +206,19 @@ class DemoBuilder {
       const b = pad(i + 1, 2);
       const buildingId = `b-${plan.code}-${b}`;
       const unitId = `u-${plan.code}-${b}-1`;
-      this.data.buildings.push({ id: buildingId, siteId: plan.siteId, name: lane.name, sortKey: i + 1 });
-      this.data.units.push({ id: unitId, siteId: plan.siteId, buildingId, name: '全排', sortKey: 1 });
+      this.data.buildings.push({
+        id: buildingId,
+        siteId: plan.siteId,
+        name: lane.name,
+        sortKey: i + 1,
+      });
+      this.data.units.push({
+        id: unitId,
+        siteId: plan.siteId,
+        buildingId,
+        name: '全排',
+        sortKey: 1,
+      });
       for (let c = 1; c <= lane.courtyards; c++) {
         const household: Household = {
           id: `h-${plan.code}-${b}-1-${pad(c, 2)}`,
@@ -218,10 +240,21 @@ class DemoBuilder {
       const b = pad(i + 1, 2);
       const buildingId = `b-${plan.code}-${b}`;
       const buildingName = `${i + 1}号楼`;
-      this.data.buildings.push({ id: buildingId, siteId: plan.siteId, name: buildingName, sortKey: i + 1 });
+      this.data.buildings.push({
+        id: buildingId,
+        siteId: plan.siteId,
+        name: buildingName,
+        sortKey: i + 1,
+      });
       for (let u = 1; u <= building.units; u++) {
         const unitId = `u-${plan.code}-${b}-${u}`;
-        this.data.units.push({ id: unitId, siteId: plan.siteId, buildingId, name: `${u}单元`, sortKey: u });
+        this.data.units.push({
+          id: unitId,
+          siteId: plan.siteId,
+          buildingId,
+          name: `${u}单元`,
+          sortKey: u,
+        });
         for (let floor = 1; floor <= building.floors; floor++) {
           for (let flat = 1; flat <= 2; flat++) {
             const room = `${floor}${pad(flat, 2)}`;
@@ -248,8 +281,15 @@ class DemoBuilder {
       this.data.employers.push(employer);
       const kind = employer.kind === 'supervision' ? 'supervision' : 'construction';
       for (let i = 0; i < staff; i++) {
-        const where = { id: this.nextResidentId(), siteId: RIVER_SITE_ID, householdId: null, employerId: employer.id };
-        this.data.residents.push(this.factory.resident(workerDraft(this.rng, kind), where, 'migrant'));
+        const where = {
+          id: this.nextResidentId(),
+          siteId: RIVER_SITE_ID,
+          householdId: null,
+          employerId: employer.id,
+        };
+        this.data.residents.push(
+          this.factory.resident(workerDraft(this.rng, kind), where, 'migrant'),
+        );
       }
     }
   }
@@ -262,12 +302,22 @@ class DemoBuilder {
     for (const team of teams) {
       this.data.teams.push({ id: team.id, campaignId: DEMO_CAMPAIGN_ID, name: team.name });
       for (const siteId of team.sites) {
-        this.data.teamSites.push({ id: `ts-${team.id}-${siteId.replace(/^site-/, '')}`, teamId: team.id, siteId });
+        this.data.teamSites.push({
+          id: `ts-${team.id}-${siteId.replace(/^site-/, '')}`,
+          teamId: team.id,
+          siteId,
+        });
       }
     }
     for (const a of ACCOUNTS) {
       this.data.accounts.push({
-        user: { id: `user-${a.phone}`, name: a.name, phone: a.phone, role: a.role, teamId: a.teamId },
+        user: {
+          id: `user-${a.phone}`,
+          name: a.name,
+          phone: a.phone,
+          role: a.role,
+          teamId: a.teamId,
+        },
         password: DEMO_PASSWORD,
       });
     }

@@ -55,7 +55,9 @@ function main() {
   for (const r of data.residents) bySite.set(r.siteId, (bySite.get(r.siteId) ?? 0) + 1);
   console.log('residents per site:');
   for (const site of data.sites) {
-    console.log(`  ${site.id.padEnd(20)} ${String(bySite.get(site.id) ?? 0).padStart(5)}  ${site.name}`);
+    console.log(
+      `  ${site.id.padEnd(20)} ${String(bySite.get(site.id) ?? 0).padStart(5)}  ${site.name}`,
+    );
   }
 
   if (args.out) {

@@ -1,4 +1,4 @@
-import { Random, WeightedTable } from './random.js';
+import { type Random, WeightedTable } from './random.js';
 
 /**
  * Name pools for fictional demo residents. Surnames are weighted roughly by
@@ -7,6 +7,7 @@ import { Random, WeightedTable } from './random.js';
  * follow the fashion of the birth decade, so a 78-year-old is 桂兰 and a
  * 6-year-old is 梓涵, which is what volunteers will actually see.
  */
+// prettier-ignore
 export const SURNAMES: readonly (readonly [string, number])[] = [
   ['王', 72], ['李', 71], ['张', 68], ['刘', 54], ['陈', 45], ['杨', 31], ['黄', 22],
   ['赵', 22], ['吴', 20], ['周', 19], ['徐', 13], ['孙', 12], ['马', 12], ['朱', 11],
@@ -24,16 +25,17 @@ export const SURNAMES: readonly (readonly [string, number])[] = [
   ['钱', 1], ['严', 1], ['武', 1], ['戴', 1], ['莫', 1], ['孔', 1], ['单', 1],
   ['解', 0.5], ['仇', 0.3], ['欧阳', 0.3], ['司马', 0.1], ['查', 0.2], ['翟', 1],
   ['耿', 1], ['牛', 1], ['霍', 1], ['边', 0.5], ['甄', 0.5], ['葛', 1], ['庞', 1],
-]; // prettier-ignore
+];
 
 /**
  * Surnames common in villages around Shijiazhuang; a village is mostly a few
  * big families, so village households draw from these more often.
  */
+// prettier-ignore
 export const HEBEI_VILLAGE_SURNAMES: readonly (readonly [string, number])[] = [
   ['王', 30], ['李', 25], ['张', 25], ['刘', 20], ['赵', 18], ['杨', 10], ['高', 10],
   ['郭', 8], ['马', 8], ['孙', 6], ['翟', 5], ['耿', 5], ['霍', 4], ['牛', 4], ['贾', 4],
-]; // prettier-ignore
+];
 
 export type Gender = 'male' | 'female';
 type Era = 'old' | 'mid' | 'young' | 'child';
@@ -45,57 +47,60 @@ interface GivenPool {
   chars: readonly string[];
 }
 
+const words = (s: string): readonly string[] => s.split(' ');
+const chars = (s: string): readonly string[] => [...s];
+
 const GIVEN: Record<Gender, Record<Era, GivenPool>> = {
   male: {
     old: {
-      whole: ['建国', '国庆', '建华', '志强', '保国', '振华', '德明', '福生', '金山', '国华',
-        '立新', '卫东', '永刚', '树林', '国栋', '胜利', '援朝', '建设', '跃进', '占山'], // prettier-ignore
-      chars: ['山', '福', '财', '贵', '德', '忠', '义', '林', '成', '富', '宝', '广', '海', '荣',
-        '喜', '根', '顺', '祥', '春', '发'], // prettier-ignore
+      whole: words(
+        '建国 国庆 建华 志强 保国 振华 德明 福生 金山 国华 立新 卫东 永刚 树林 国栋 胜利 援朝 建设 跃进 占山',
+      ),
+      chars: chars('山福财贵德忠义林成富宝广海荣喜根顺祥春发'),
     },
     mid: {
-      whole: ['志刚', '建军', '海涛', '立军', '永强', '红军', '新民', '利民', '晓东', '卫国',
-        '军伟', '东升', '宏伟', '振宇', '亚军', '建伟', '国强', '志勇', '学军', '洪涛'], // prettier-ignore
-      chars: ['伟', '军', '勇', '磊', '强', '斌', '刚', '涛', '明', '辉', '鹏', '杰', '波', '峰',
-        '华', '亮', '超', '健', '平', '龙'], // prettier-ignore
+      whole: words(
+        '志刚 建军 海涛 立军 永强 红军 新民 利民 晓东 卫国 军伟 东升 宏伟 振宇 亚军 建伟 国强 志勇 学军 洪涛',
+      ),
+      chars: chars('伟军勇磊强斌刚涛明辉鹏杰波峰华亮超健平龙'),
     },
     young: {
-      whole: ['浩然', '子轩', '宇航', '俊杰', '博文', '天宇', '志远', '晨阳', '鑫磊', '家豪',
-        '泽宇', '思远', '一鸣', '文博', '建宇', '明哲', '佳乐', '亚飞', '振国', '旭东'], // prettier-ignore
-      chars: ['鑫', '浩', '帅', '宇', '凯', '阳', '晨', '昊', '博', '然', '轩', '航', '硕', '璐',
-        '琦', '乐', '松', '彬', '旭', '森'], // prettier-ignore
+      whole: words(
+        '浩然 子轩 宇航 俊杰 博文 天宇 志远 晨阳 鑫磊 家豪 泽宇 思远 一鸣 文博 建宇 明哲 佳乐 亚飞 振国 旭东',
+      ),
+      chars: chars('鑫浩帅宇凯阳晨昊博然轩航硕栋琦乐松彬旭森'),
     },
     child: {
-      whole: ['梓轩', '宇轩', '浩宇', '子墨', '一诺', '沐阳', '奕辰', '俊熙', '皓轩', '梓豪',
-        '睿泽', '子睿', '锦程', '嘉懿', '铭泽', '宸睿', '明轩', '承泽', '煜祺', '辰逸'], // prettier-ignore
-      chars: ['睿', '泽', '轩', '宸', '辰', '浩', '铭', '皓', '煜', '航', '霖', '逸', '哲', '瑞',
-        '翔', '琛', '骁', '锐', '熙', '恒'], // prettier-ignore
+      whole: words(
+        '梓轩 宇轩 浩宇 子墨 一诺 沐阳 奕辰 俊熙 皓轩 梓豪 睿泽 子睿 锦程 嘉懿 铭泽 宸睿 明轩 承泽 煜祺 辰逸',
+      ),
+      chars: chars('睿泽轩宸辰浩铭皓煜航霖逸哲瑞翔琛骁锐熙恒'),
     },
   },
   female: {
     old: {
-      whole: ['秀英', '桂兰', '淑珍', '玉兰', '秀兰', '桂英', '凤英', '玉珍', '淑英', '素芳',
-        '翠花', '桂芝', '淑兰', '玉梅', '秀珍', '金凤', '秀云', '凤兰', '玉芬', '巧云'], // prettier-ignore
-      chars: ['英', '兰', '珍', '芳', '梅', '凤', '花', '云', '琴', '霞', '芬', '荣', '秀', '菊',
-        '娥', '莲', '香', '玉', '翠', '桂'], // prettier-ignore
+      whole: words(
+        '秀英 桂兰 淑珍 玉兰 秀兰 桂英 凤英 玉珍 淑英 素芳 翠花 桂芝 淑兰 玉梅 秀珍 金凤 秀云 凤兰 玉芬 巧云',
+      ),
+      chars: chars('英兰珍芳梅凤花云琴霞芬荣秀菊娥莲香玉翠桂'),
     },
     mid: {
-      whole: ['丽娟', '红梅', '海燕', '晓燕', '丽华', '艳红', '春梅', '建红', '秀梅', '丽萍',
-        '彩霞', '慧敏', '美玲', '红霞', '晓红', '金玲', '利娟', '艳芳', '雪梅', '亚楠'], // prettier-ignore
-      chars: ['丽', '静', '敏', '燕', '艳', '娟', '霞', '红', '平', '玲', '华', '萍', '颖', '辉',
-        '芳', '洁', '梅', '蕾', '琳', '岩'], // prettier-ignore
+      whole: words(
+        '丽娟 红梅 海燕 晓燕 丽华 艳红 春梅 建红 秀梅 丽萍 彩霞 慧敏 美玲 红霞 晓红 金玲 利娟 艳芳 雪梅 亚楠',
+      ),
+      chars: chars('丽静敏燕艳娟霞红平玲华萍颖辉芳洁梅蕾琳岩'),
     },
     young: {
-      whole: ['欣怡', '思琪', '佳慧', '雅静', '梦瑶', '晓雪', '雨婷', '婷婷', '佳琪', '文静',
-        '丹丹', '亚楠', '晶晶', '梦洁', '慧娟', '紫薇', '倩倩', '璐璐', '佳怡', '雪晴'], // prettier-ignore
-      chars: ['婷', '倩', '雪', '琪', '瑶', '璐', '悦', '晴', '茜', '蕊', '薇', '莹', '佳', '楠',
-        '娜', '丹', '颖', '静', '昕', '雯'], // prettier-ignore
+      whole: words(
+        '欣怡 思琪 佳慧 雅静 梦瑶 晓雪 雨婷 婷婷 佳琪 文静 丹丹 亚楠 晶晶 梦洁 慧娟 紫薇 倩倩 璐璐 佳怡 雪晴',
+      ),
+      chars: chars('婷倩雪琪瑶璐悦晴茜蕊薇莹佳楠娜丹颖静昕雯'),
     },
     child: {
-      whole: ['梓涵', '子涵', '欣妍', '一诺', '雨桐', '可馨', '诗涵', '语桐', '若汐', '梓萱',
-        '思彤', '沐晴', '芷若', '依诺', '雨萱', '安琪', '语嫣', '梦琪', '知夏', '书瑶'], // prettier-ignore
-      chars: ['涵', '萱', '桐', '妍', '汐', '彤', '琪', '诺', '悦', '冉', '瑶', '馨', '怡', '灵',
-        '晨', '溪', '宁', '若', '佳', '菲'], // prettier-ignore
+      whole: words(
+        '梓涵 子涵 欣妍 一诺 雨桐 可馨 诗涵 语桐 若汐 梓萱 思彤 沐晴 芷若 依诺 雨萱 安琪 语嫣 梦琪 知夏 书瑶',
+      ),
+      chars: chars('涵萱桐妍汐彤琪诺悦冉瑶馨怡灵晨溪宁若佳菲'),
     },
   },
 };

@@ -44,7 +44,9 @@ describe('generateRoster', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => id.startsWith('s42-'))).toBe(true);
     const demo = generateDemo('2022-01-06');
-    const demoIds = [...demo.buildings, ...demo.units, ...demo.households, ...demo.residents].map((r) => r.id);
+    const demoIds = [...demo.buildings, ...demo.units, ...demo.households, ...demo.residents].map(
+      (r) => r.id,
+    );
     const all = new Set(ids);
     expect(demoIds.filter((id) => all.has(id))).toEqual([]);
     const other = generateRoster(100, 43, SITE).residents.map((r) => r.id);
@@ -56,7 +58,9 @@ describe('generateRoster', () => {
     const units = new Map(big.units.map((u) => [u.id, u]));
     const buildings = new Set(big.buildings.map((b) => b.id));
     expect(big.units.filter((u) => !buildings.has(u.buildingId))).toEqual([]);
-    expect(big.households.filter((h) => units.get(h.unitId)?.buildingId !== h.buildingId)).toEqual([]);
+    expect(big.households.filter((h) => units.get(h.unitId)?.buildingId !== h.buildingId)).toEqual(
+      [],
+    );
     const orphans = big.residents.filter(
       (r) => r.siteId !== SITE || r.employerId !== null || !households.has(r.householdId!),
     );
@@ -67,14 +71,17 @@ describe('generateRoster', () => {
     const mainland = big.residents.filter((r) => r.idType === 'mainland');
     expect(
       mainland.filter(
-        (r) => !validateMainlandId(r.idNumber!, REFERENCE_DAY).ok || r.idLast4 !== r.idNumber!.slice(-4),
+        (r) =>
+          !validateMainlandId(r.idNumber!, REFERENCE_DAY).ok || r.idLast4 !== r.idNumber!.slice(-4),
       ),
     ).toEqual([]);
     expect(new Set(mainland.map((r) => r.idNumber)).size).toBe(mainland.length);
     const others = big.residents.filter((r) => r.idType !== 'mainland');
     expect(others.length).toBeGreaterThan(0);
     expect(
-      others.filter((r) => r.idType !== 'none' || r.idNumber !== null || r.idLast4 !== '' || !r.noIdReason),
+      others.filter(
+        (r) => r.idType !== 'none' || r.idNumber !== null || r.idLast4 !== '' || !r.noIdReason,
+      ),
     ).toEqual([]);
     const phones = big.residents.flatMap((r) => (r.phone === null ? [] : [r.phone]));
     expect(phones.filter((p) => !validateMobile(p).ok || p.startsWith('1380000000'))).toEqual([]);
@@ -185,7 +192,13 @@ describe('Random', () => {
     expect(counts.c / counts.a).toBeGreaterThan(2.5);
     expect(counts.c / counts.a).toBeLessThan(3.5);
     const w = { x: 0, y: 0 };
-    for (let i = 0; i < 4000; i++) w[rng.weighted([['x', 1], ['y', 3]] as const)]++;
+    for (let i = 0; i < 4000; i++)
+      w[
+        rng.weighted([
+          ['x', 1],
+          ['y', 3],
+        ] as const)
+      ]++;
     expect(w.y / w.x).toBeGreaterThan(2.5);
     expect(w.y / w.x).toBeLessThan(3.5);
   });

@@ -32,17 +32,19 @@ const LUQUAN_OLD = '130185';
 const LUQUAN_NEW = '130110';
 const SHIJIAZHUANG_OTHER = ['130102', '130104', '130105', '130108', '130123', '130181', '130183'];
 /** Construction crews come from all over; supervisors mostly from the province. */
+// prettier-ignore
 const MIGRANT_REGIONS = [
   '130402', '130503', '130602', '130702', '131102', '410102', '410322', '411425',
   '370102', '371322', '340121', '341222', '510722', '511623', '140105', '150102',
   '210102', '230102', '320382', '360421', '420112', '430124', '500101', '620102',
-]; // prettier-ignore
+];
 
+// prettier-ignore
 const PHONE_PREFIXES = [
   '130', '131', '132', '133', '135', '136', '137', '138', '139',
   '150', '151', '152', '155', '156', '157', '158', '159',
   '180', '181', '182', '183', '185', '186', '187', '188', '189',
-]; // prettier-ignore
+];
 
 /** How likely someone of this age has their own mobile on the roster. */
 function phoneRate(age: number): number {
@@ -74,7 +76,11 @@ export class ResidentFactory {
   birthDate(age: number): string {
     const ref = new Date(this.refTime);
     const latest = Date.UTC(ref.getUTCFullYear() - age, ref.getUTCMonth(), ref.getUTCDate());
-    const earliest = Date.UTC(ref.getUTCFullYear() - age - 1, ref.getUTCMonth(), ref.getUTCDate() + 1);
+    const earliest = Date.UTC(
+      ref.getUTCFullYear() - age - 1,
+      ref.getUTCMonth(),
+      ref.getUTCDate() + 1,
+    );
     const days = Math.round((latest - earliest) / 86_400_000);
     return new Date(earliest + this.rng.int(0, days) * 86_400_000).toISOString().slice(0, 10);
   }
@@ -133,7 +139,11 @@ export class ResidentFactory {
       noIdReason = '儿童未办理身份证';
     } else if (draft.age >= 80 && this.rng.chance(0.1)) {
       idType = 'none';
-      noIdReason = this.rng.pick(['身份证过期未换领', '身份证遗失，补办中', '卧床老人，证件由家属保管']);
+      noIdReason = this.rng.pick([
+        '身份证过期未换领',
+        '身份证遗失，补办中',
+        '卧床老人，证件由家属保管',
+      ]);
     }
     const idNumber = idType === 'mainland' ? this.idNumber(origin, birth, draft.gender) : null;
     const rate = where.employerId ? 0.97 : phoneRate(draft.age);
@@ -183,7 +193,10 @@ export function familyDrafts(rng: Random, setting: Setting): PersonDraft[] {
   const randomGender = (): Gender => (rng.chance(0.51) ? 'male' : 'female');
   const couple = (husbandAge: number): PersonDraft[] => {
     const wifeAge = Math.max(20, husbandAge - rng.int(-1, 4));
-    return [person(surname, 'male', husbandAge), person(pickSurname(rng, village), 'female', wifeAge)];
+    return [
+      person(surname, 'male', husbandAge),
+      person(pickSurname(rng, village), 'female', wifeAge),
+    ];
   };
   const children = (n: number, motherAge: number): PersonDraft[] => {
     const out: PersonDraft[] = [];
@@ -283,7 +296,9 @@ export function generateRoster(count: number, seed: number, siteId: string): Ros
           for (const draft of familyDrafts(rng, 'compound')) {
             if (roster.residents.length >= count) break;
             const id = `${p}-r-${pad(roster.residents.length + 1, 7)}`;
-            roster.residents.push(factory.resident(draft, { id, siteId, householdId, employerId: null }));
+            roster.residents.push(
+              factory.resident(draft, { id, siteId, householdId, employerId: null }),
+            );
           }
         }
       }

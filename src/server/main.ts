@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const port = new URL(address).port;
   console.log(`Huiju (汇聚) is running on http://localhost:${port}  (database: ${store.engine})`);
   console.log('Demo sign-ins (password demo-1234):');
-  console.log('  coordinator 13800000001 · leader 13800000002 · volunteers 13800000003–13800000012');
+  console.log(
+    '  coordinator 13800000001 · leader 13800000002 · volunteers 13800000003–13800000012',
+  );
 
   const stop = async () => {
     await app.close();

@@ -12,7 +12,10 @@ import { StatusBar } from '../ui/status-bar.js';
 import { UpdateBanner } from '../ui/update-banner.js';
 import { useServiceWorker } from './use-service-worker.js';
 
-function problemText(t: (k: string) => string, last: ReturnType<typeof useServices>['sync']['last']) {
+function problemText(
+  t: (k: string) => string,
+  last: ReturnType<typeof useServices>['sync']['last'],
+) {
   if (!last || last.kind === 'done') return null;
   if (last.kind === 'retry') return t('sync.retrying');
   if (last.kind === 'expired') return t('app.sessionExpired');
@@ -55,7 +58,9 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
           </Button>
         </div>
       )}
-      {sw.updateWaiting && <UpdateBanner onReload={() => void applyUpdate()} onLater={sw.dismiss} />}
+      {sw.updateWaiting && (
+        <UpdateBanner onReload={() => void applyUpdate()} onLater={sw.dismiss} />
+      )}
       <main className="app-main">
         <Routes>
           <Route path="/" element={<SiteListPage />} />

@@ -11,6 +11,15 @@ export async function mutationContext(db: HuijuDB, user: User): Promise<Mutation
       ? null
       : user.teamId === null
         ? []
-        : (await db.synced("teamSites").where('teamId').equals(user.teamId).toArray()).map((t) => t.siteId);
-  return { userId: user.id, role: user.role, teamId: user.teamId, clientId, siteIds, onServer: false };
+        : (await db.synced('teamSites').where('teamId').equals(user.teamId).toArray()).map(
+            (t) => t.siteId,
+          );
+  return {
+    userId: user.id,
+    role: user.role,
+    teamId: user.teamId,
+    clientId,
+    siteIds,
+    onServer: false,
+  };
 }

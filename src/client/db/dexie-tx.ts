@@ -16,11 +16,15 @@ export function dexieTx(db: HuijuDB, ctx: MutationContext): Tx {
     },
     async list<T extends TableName>(table: T, where: Partial<RowOf<T>>) {
       const entries = Object.entries(where);
-      const indexable = Object.fromEntries(entries.filter(([, v]) => v !== null && v !== undefined));
+      const indexable = Object.fromEntries(
+        entries.filter(([, v]) => v !== null && v !== undefined),
+      );
       const rest = entries.filter(([, v]) => v === null || v === undefined);
       const source = db.synced(table);
       const found = (
-        Object.keys(indexable).length > 0 ? await source.where(indexable).toArray() : await source.toArray()
+        Object.keys(indexable).length > 0
+          ? await source.where(indexable).toArray()
+          : await source.toArray()
       ) as RowOf<T>[];
       return found
         .filter((row) => rest.every(([k]) => (row as Record<string, unknown>)[k] == null))
@@ -30,7 +34,12 @@ export function dexieTx(db: HuijuDB, ctx: MutationContext): Tx {
       const key = `${table}:${row.id}`;
       if (!(await db.undo.get(key))) {
         const prior = await db.synced(table).get(row.id);
-        await db.undo.put({ key, table, rowId: row.id, prior: (prior as Record<string, unknown>) ?? null });
+        await db.undo.put({
+          key,
+          table,
+          rowId: row.id,
+          prior: (prior as Record<string, unknown>) ?? null,
+        });
       }
       await db.synced(table).put(row as never);
     },

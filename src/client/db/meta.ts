@@ -19,7 +19,11 @@ export async function getMeta<K extends keyof MetaValues>(
   return entry?.value as MetaValues[K] | undefined;
 }
 
-export async function setMeta<K extends keyof MetaValues>(db: HuijuDB, key: K, value: MetaValues[K]) {
+export async function setMeta<K extends keyof MetaValues>(
+  db: HuijuDB,
+  key: K,
+  value: MetaValues[K],
+) {
   await db.meta.put({ key, value });
 }
 

@@ -21,7 +21,10 @@ export async function runMutation<N extends MutatorName>(
   const def = mutators[name];
   const parsed = def.args.parse(args);
   return db.transaction('rw', allTables(db), async () => {
-    await (def.run as (tx: ReturnType<typeof dexieTx>, a: unknown) => Promise<void>)(dexieTx(db, ctx), parsed);
+    await (def.run as (tx: ReturnType<typeof dexieTx>, a: unknown) => Promise<void>)(
+      dexieTx(db, ctx),
+      parsed,
+    );
     const id = (await getMeta(db, 'nextMutationId')) ?? 1;
     await db.outbox.add({ id, name, args: parsed, createdAt: new Date().toISOString() });
     await setMeta(db, 'nextMutationId', id + 1);

@@ -19,7 +19,11 @@ export async function searchResidents(
   if (q === '') return [];
   const residents = db.synced('residents');
   const prefix = (index: string, value: string) =>
-    residents.where(index).between([siteId, value], [siteId, value + MAX], true, true).limit(limit).toArray();
+    residents
+      .where(index)
+      .between([siteId, value], [siteId, value + MAX], true, true)
+      .limit(limit)
+      .toArray();
 
   let found: Resident[] = [];
   if (/^[a-zA-Z]+$/.test(q)) {

@@ -5,7 +5,11 @@ import { getMeta } from './meta.js';
 
 /** The next sequence in this phone's lane at a site: derived from the registrations, not a counter. */
 export async function nextQueueSeq(db: HuijuDB, siteId: string, campaignId: string, lane: string) {
-  const mine = await db.synced('registrations').where('[siteId+lane]').equals([siteId, lane]).toArray();
+  const mine = await db
+    .synced('registrations')
+    .where('[siteId+lane]')
+    .equals([siteId, lane])
+    .toArray();
   const seqs = mine.filter((r) => r.campaignId === campaignId).map((r) => r.seq);
   return seqs.length === 0 ? 1 : Math.max(...seqs) + 1;
 }
@@ -38,7 +42,9 @@ export async function siteRegistrations(
 export async function registeredResidentIds(db: HuijuDB, siteId: string, campaignId: string) {
   const rows = await db.synced('registrations').where('siteId').equals(siteId).toArray();
   return new Set(
-    rows.filter((r) => r.campaignId === campaignId && r.status === 'registered').map((r) => r.residentId),
+    rows
+      .filter((r) => r.campaignId === campaignId && r.status === 'registered')
+      .map((r) => r.residentId),
   );
 }
 

@@ -10,7 +10,11 @@ export type LoginResult =
   | { kind: 'error'; message: string };
 
 /** Signs in (needs the network once); the session then lives on the phone. */
-export async function signInRequest(phone: string, password: string, deviceName: string): Promise<LoginResult> {
+export async function signInRequest(
+  phone: string,
+  password: string,
+  deviceName: string,
+): Promise<LoginResult> {
   const result = await postJson('/api/auth/login', { phone, password, deviceName }, null);
   if (result.kind === 'network') return { kind: 'offline' };
   if (result.kind === 'error') {

@@ -3,7 +3,12 @@
  * random time up to min(cap, base·2^n), so a hundred phones coming back online
  * at once do not knock on the server together.
  */
-export function backoffDelay(failures: number, random: number, baseMs = 1000, capMs = 60_000): number {
+export function backoffDelay(
+  failures: number,
+  random: number,
+  baseMs = 1000,
+  capMs = 60_000,
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, failures - 1));
   return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }

@@ -70,11 +70,17 @@ describe('the sync client against the real server (fake-indexeddb)', () => {
     a.db.close();
     const reopened = new HuijuDB(name);
     expect(await reopened.outbox.count()).toBe(1);
-    expect((await reopened.synced('registrations').get('reg-reopen-1'))?.queueNumber).toMatch(/^[A-Z]+1$/);
+    expect((await reopened.synced('registrations').get('reg-reopen-1'))?.queueNumber).toMatch(
+      /^[A-Z]+1$/,
+    );
     const done = await sync({ ...a, db: reopened });
     expect(done).toEqual({ kind: 'done', pushed: 1, pending: 0 });
     expect(await reopened.outbox.count()).toBe(0);
-    const onServer = await server.store.db.selectFrom('registrations').selectAll().where('id', '=', 'reg-reopen-1').execute();
+    const onServer = await server.store.db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('id', '=', 'reg-reopen-1')
+      .execute();
     expect(onServer).toHaveLength(1);
   });
 
@@ -92,7 +98,10 @@ describe('the sync client against the real server (fake-indexeddb)', () => {
     const res = await fetchImpl('/api/sync/pull', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${a.token}` },
-      body: JSON.stringify({ clientId: await getMeta(a.db, 'clientId'), cookie: await getMeta(a.db, 'cookie') }),
+      body: JSON.stringify({
+        clientId: await getMeta(a.db, 'clientId'),
+        cookie: await getMeta(a.db, 'cookie'),
+      }),
     });
     const result = await applyPull(a.db, a.user, await res.json(), new Date());
     expect(result.pending).toBe(1);
@@ -101,9 +110,18 @@ describe('the sync client against the real server (fake-indexeddb)', () => {
     expect(await a.db.outbox.count()).toBe(1);
 
     expect(await sync(a)).toEqual({ kind: 'done', pushed: 1, pending: 0 });
-    const serverIds = (await server.store.db.selectFrom('registrations').select('id').where('id', 'like', 'reg-rebase-%').orderBy('id').execute()).map((r) => r.id);
+    const serverIds = (
+      await server.store.db
+        .selectFrom('registrations')
+        .select('id')
+        .where('id', 'like', 'reg-rebase-%')
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id);
     expect(serverIds).toEqual(['reg-rebase-a', 'reg-rebase-b']);
-    const localIds = (await a.db.synced('registrations').toArray()).map((r) => r.id).filter((id) => id.startsWith('reg-rebase'));
+    const localIds = (await a.db.synced('registrations').toArray())
+      .map((r) => r.id)
+      .filter((id) => id.startsWith('reg-rebase'));
     expect(localIds.sort()).toEqual(['reg-rebase-a', 'reg-rebase-b']);
   });
 
@@ -117,9 +135,14 @@ describe('the sync client against the real server (fake-indexeddb)', () => {
     // B (a volunteer) voids A's registration offline: allowed locally only because the
     // phone's copy was edited; the server refuses it (forbidden_role).
     const reg = await b.db.synced('registrations').get('reg-reject-a');
-    await b.db.synced('registrations').put({ ...(reg as NonNullable<typeof reg>), createdBy: b.user.id });
+    await b.db
+      .synced('registrations')
+      .put({ ...(reg as NonNullable<typeof reg>), createdBy: b.user.id });
     const ctx = await mutationContext(b.db, b.user);
-    await runMutation(b.db, ctx, 'voidRegistration', { registrationId: 'reg-reject-a', reason: 'test' });
+    await runMutation(b.db, ctx, 'voidRegistration', {
+      registrationId: 'reg-reject-a',
+      reason: 'test',
+    });
     expect((await b.db.synced('registrations').get('reg-reject-a'))?.status).toBe('voided');
     expect(await sync(b)).toEqual({ kind: 'done', pushed: 1, pending: 0 });
     const rejection = await b.db.rejections.toArray();

@@ -62,7 +62,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
     if (result.kind !== 'ok') return failure(result);
     const body = pushResponseSchema.parse(result.body);
     if (body.lastMutationId <= acknowledged) {
-      return { kind: 'failed', code: 'no_progress', message: 'The server did not accept the next change.' };
+      return {
+        kind: 'failed',
+        code: 'no_progress',
+        message: 'The server did not accept the next change.',
+      };
     }
     pushed += body.lastMutationId - acknowledged;
     acknowledged = body.lastMutationId;

@@ -34,7 +34,11 @@ export function createSyncScheduler(options: SchedulerOptions) {
     try {
       result = await options.run();
     } catch (error) {
-      result = { kind: 'failed', code: 'client_error', message: error instanceof Error ? error.message : String(error) };
+      result = {
+        kind: 'failed',
+        code: 'client_error',
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
     clearTimeout(retryTimer);
     if (result.kind === 'retry') {

@@ -41,7 +41,10 @@ export async function login(store: Store, body: LoginRequest, now: Date): Promis
     .executeTakeFirst();
   const ok = found ? await verifyPassword(body.password, found.passwordHash) : false;
 
-  await store.db.insertInto('loginAttempts').values({ phone, at: nowSeconds, ok: ok ? 1 : 0 }).execute();
+  await store.db
+    .insertInto('loginAttempts')
+    .values({ phone, at: nowSeconds, ok: ok ? 1 : 0 })
+    .execute();
   if (!found || !ok) throw new AppError('bad_credentials', 'Wrong phone number or password.');
 
   const token = newToken();

@@ -18,6 +18,10 @@ export async function nextVersion(trx: Transaction<DB>): Promise<number> {
 }
 
 export async function currentVersion(trx: Transaction<DB>): Promise<number> {
-  const row = await trx.selectFrom('meta').select('value').where('key', '=', 'version').executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'version')
+    .executeTakeFirstOrThrow();
   return Number(row.value);
 }

@@ -12,7 +12,10 @@ function loose(trx: Transaction<DB>): Kysely<LooseDB> {
 }
 
 /** Drops the server-only `version` column and keeps only the shared row's fields. */
-export function toSharedRow<T extends TableName>(table: T, stored: Record<string, unknown>): RowOf<T> {
+export function toSharedRow<T extends TableName>(
+  table: T,
+  stored: Record<string, unknown>,
+): RowOf<T> {
   const shape = syncedTables[table].shape as Record<string, unknown>;
   const row: Record<string, unknown> = {};
   for (const key of Object.keys(shape)) row[key] = stored[key] ?? null;

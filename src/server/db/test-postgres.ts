@@ -1,7 +1,8 @@
 import pg from 'pg';
 
 /** The PostgreSQL this machine runs for tests (trust auth); overridable for other machines. */
-export const PG_ADMIN_URL = process.env.HUIJU_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  process.env.HUIJU_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Whether a PostgreSQL answers; tests on it are skipped (and say so) when none does. */
 export async function postgresAvailable(): Promise<boolean> {

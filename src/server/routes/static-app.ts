@@ -21,7 +21,9 @@ export async function staticApp(app: FastifyInstance, distDir: string): Promise<
   });
   app.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/')) {
-      void reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.url}` } });
+      void reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route ${request.url}` } });
       return;
     }
     void reply.header('Cache-Control', 'no-cache').sendFile('index.html');

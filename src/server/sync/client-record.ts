@@ -26,7 +26,12 @@ export async function clientRecord(
   }
   await trx
     .insertInto('clients')
-    .values({ id: clientId, userId: principal.user.id, deviceId: principal.deviceId, lastMutationId: 0 })
+    .values({
+      id: clientId,
+      userId: principal.user.id,
+      deviceId: principal.deviceId,
+      lastMutationId: 0,
+    })
     .execute();
   return { lastMutationId: 0 };
 }

@@ -18,11 +18,22 @@ import { scopeOf } from './scope.js';
 type LooseDB = Record<string, Record<string, unknown>>;
 
 /** Which column limits a table to the scope, and to which values. `undefined`: no limit. */
-function scopeFilter(table: TableName, scope: Scope): { column: string; values: string[] } | undefined {
-  const siteScoped: TableName[] = ['buildings', 'units', 'households', 'employers', 'residents', 'registrations'];
+function scopeFilter(
+  table: TableName,
+  scope: Scope,
+): { column: string; values: string[] } | undefined {
+  const siteScoped: TableName[] = [
+    'buildings',
+    'units',
+    'households',
+    'employers',
+    'residents',
+    'registrations',
+  ];
   if (table === 'campaigns') return undefined;
   if (table === 'sites') return scope.siteIds ? { column: 'id', values: scope.siteIds } : undefined;
-  if (siteScoped.includes(table)) return scope.siteIds ? { column: 'siteId', values: scope.siteIds } : undefined;
+  if (siteScoped.includes(table))
+    return scope.siteIds ? { column: 'siteId', values: scope.siteIds } : undefined;
   if (scope.siteIds === null) return undefined;
   const team = scope.teamId ? [scope.teamId] : [];
   if (table === 'teams') return { column: 'id', values: team };
@@ -49,7 +60,9 @@ async function changedRows(
 }
 
 function toRejectionCode(code: string): RejectionCode {
-  return (rejectionCodes as readonly string[]).includes(code) ? (code as RejectionCode) : 'invalid_args';
+  return (rejectionCodes as readonly string[]).includes(code)
+    ? (code as RejectionCode)
+    : 'invalid_args';
 }
 
 /**
@@ -61,11 +74,19 @@ function toRejectionCode(code: string): RejectionCode {
  *    since the cookie. Writers commit in version order (`nextVersion`), so
  *    nothing at or below V can appear later: the next pull from V misses nothing.
  */
-export async function pull(store: Store, principal: Principal, body: PullRequest): Promise<PullResponse> {
+export async function pull(
+  store: Store,
+  principal: Principal,
+  body: PullRequest,
+): Promise<PullResponse> {
   const scope = await scopeOf(store.db, principal.user);
   const since = body.cookie && body.cookie.scope === scope.key ? body.cookie.version : 0;
 
-  const campaigns = await store.db.selectFrom('campaigns').select('id').where('status', '=', 'active').execute();
+  const campaigns = await store.db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('status', '=', 'active')
+    .execute();
   const lanes = await transact(store, async (trx) => {
     await clientRecord(trx, body.clientId, principal);
     return ensureLanes(
@@ -80,7 +101,8 @@ export async function pull(store: Store, principal: Principal, body: PullRequest
     async (trx) => {
       const version = await currentVersion(trx);
       const patch: PatchOp[] = [];
-      for (const table of tableNames) patch.push(...(await changedRows(trx, table, scope, since, version)));
+      for (const table of tableNames)
+        patch.push(...(await changedRows(trx, table, scope, since, version)));
       const { lastMutationId } = await clientRecord(trx, body.clientId, principal);
       const rejectedRows = await trx
         .selectFrom('rejections')

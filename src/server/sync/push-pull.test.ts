@@ -5,7 +5,10 @@ import type { Engine } from '../db/store.js';
 import type { TestServer } from '../testing/test-server.js';
 import { startTestServer } from '../testing/test-server.js';
 
-const engines: Engine[] = ['sqlite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])];
+const engines: Engine[] = [
+  'sqlite',
+  ...((await postgresAvailable()) ? (['postgres'] as const) : []),
+];
 
 describe.each(engines)('push and pull on %s', (engine) => {
   let server: TestServer;
@@ -20,8 +23,17 @@ describe.each(engines)('push and pull on %s', (engine) => {
   afterAll(async () => server.close());
 
   const post = (url: string, payload: unknown, bearer = token) =>
-    server.app.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: `Bearer ${bearer}` } });
-  const pull = async (clientId: string, cookie: PullResponse['cookie'] | null = null, bearer = token) => {
+    server.app.inject({
+      method: 'POST',
+      url,
+      payload: payload as object,
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+  const pull = async (
+    clientId: string,
+    cookie: PullResponse['cookie'] | null = null,
+    bearer = token,
+  ) => {
     const res = await post('/api/sync/pull', { clientId, cookie }, bearer);
     expect(res.statusCode).toBe(200);
     return res.json<PullResponse>();
@@ -39,7 +51,9 @@ describe.each(engines)('push and pull on %s', (engine) => {
     expect(residents.length).toBeGreaterThan(500);
     expect([...siteIds].sort()).toEqual(['site-river-works', 'site-tongye-village']);
     const other = await pull('client-scope-b', null, otherTeamToken);
-    const otherSites = new Set(other.patch.filter((p) => p.table === 'residents').map((p) => p.row.siteId));
+    const otherSites = new Set(
+      other.patch.filter((p) => p.table === 'residents').map((p) => p.row.siteId),
+    );
     expect(otherSites.has('site-tongye-village')).toBe(false);
     expect(otherSites.size).toBeGreaterThan(0);
     expect(first.lanes['camp-tongye-1']).toMatch(/^[A-Z]{1,2}$/);
@@ -57,7 +71,15 @@ describe.each(engines)('push and pull on %s', (engine) => {
         {
           id: 1,
           name: 'registerResident',
-          args: { id: 'reg-idem-1', campaignId: 'camp-tongye-1', siteId: 'site-tongye-village', residentId: resident, lane, seq: 1, at: '2022-01-06T08:00:00Z' },
+          args: {
+            id: 'reg-idem-1',
+            campaignId: 'camp-tongye-1',
+            siteId: 'site-tongye-village',
+            residentId: resident,
+            lane,
+            seq: 1,
+            at: '2022-01-06T08:00:00Z',
+          },
         },
       ],
     };
@@ -65,9 +87,17 @@ describe.each(engines)('push and pull on %s', (engine) => {
     expect(once.json()).toEqual({ lastMutationId: 1 });
     const twice = await post('/api/sync/push', batch);
     expect(twice.json()).toEqual({ lastMutationId: 1 });
-    const rows = await server.store.db.selectFrom('registrations').selectAll().where('id', '=', 'reg-idem-1').execute();
+    const rows = await server.store.db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('id', '=', 'reg-idem-1')
+      .execute();
     expect(rows).toHaveLength(1);
-    const audits = await server.store.db.selectFrom('audit').selectAll().where('clientId', '=', clientId).execute();
+    const audits = await server.store.db
+      .selectFrom('audit')
+      .selectAll()
+      .where('clientId', '=', clientId)
+      .execute();
     expect(audits).toHaveLength(1);
 
     const next = await pull(clientId, base.cookie);
@@ -80,15 +110,29 @@ describe.each(engines)('push and pull on %s', (engine) => {
     const clientId = 'client-reject';
     const base = await pull(clientId);
     const lane = base.lanes['camp-tongye-1'] as string;
-    const residents = base.patch.filter((p) => p.table === 'residents' && p.row.siteId === 'site-tongye-village');
+    const residents = base.patch.filter(
+      (p) => p.table === 'residents' && p.row.siteId === 'site-tongye-village',
+    );
     const reg = (n: number, siteId: string) => ({
       id: n,
       name: 'registerResident',
-      args: { id: `reg-rej-${n}`, campaignId: 'camp-tongye-1', siteId, residentId: residents[n]?.row.id, lane, seq: n, at: 'x'.repeat(10) },
+      args: {
+        id: `reg-rej-${n}`,
+        campaignId: 'camp-tongye-1',
+        siteId,
+        residentId: residents[n]?.row.id,
+        lane,
+        seq: n,
+        at: 'x'.repeat(10),
+      },
     });
     const res = await post('/api/sync/push', {
       clientId,
-      mutations: [reg(1, 'site-xingfu'), { id: 2, name: 'noSuchThing', args: {} }, reg(3, 'site-tongye-village')],
+      mutations: [
+        reg(1, 'site-xingfu'),
+        { id: 2, name: 'noSuchThing', args: {} },
+        reg(3, 'site-tongye-village'),
+      ],
     });
     expect(res.json()).toEqual({ lastMutationId: 3 });
     const after = await pull(clientId, base.cookie);
@@ -97,24 +141,47 @@ describe.each(engines)('push and pull on %s', (engine) => {
       [2, 'unknown_mutation'],
     ]);
     expect(after.patch.map((p) => p.row.id)).toEqual(['reg-rej-3']);
-    const stored = await server.store.db.selectFrom('registrations').select('id').where('id', 'like', 'reg-rej-%').execute();
+    const stored = await server.store.db
+      .selectFrom('registrations')
+      .select('id')
+      .where('id', 'like', 'reg-rej-%')
+      .execute();
     expect(stored.map((r) => r.id)).toEqual(['reg-rej-3']);
   });
 
   it('refuses a mutation id gap, a foreign client id and a missing token', async () => {
-    const gap = await post('/api/sync/push', { clientId: 'client-gap', mutations: [{ id: 5, name: 'x', args: {} }] });
+    const gap = await post('/api/sync/push', {
+      clientId: 'client-gap',
+      mutations: [{ id: 5, name: 'x', args: {} }],
+    });
     expect(gap.statusCode).toBe(409);
     expect(gap.json().error.code).toBe('mutation_gap');
-    const foreign = await post('/api/sync/pull', { clientId: 'client-idem', cookie: null }, otherTeamToken);
+    const foreign = await post(
+      '/api/sync/pull',
+      { clientId: 'client-idem', cookie: null },
+      otherTeamToken,
+    );
     expect(foreign.statusCode).toBe(403);
-    const anonymous = await server.app.inject({ method: 'POST', url: '/api/sync/pull', payload: { clientId: 'c', cookie: null } });
+    const anonymous = await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/pull',
+      payload: { clientId: 'c', cookie: null },
+    });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.code).toBe('unauthorized');
   });
 
   it('answers malformed bodies with 400 and changes nothing', async () => {
-    const before = await server.store.db.selectFrom('meta').select('value').executeTakeFirstOrThrow();
-    for (const payload of [{}, { clientId: 'c' }, { clientId: 'bad id!', mutations: [] }, { clientId: 'c', mutations: 'no' }]) {
+    const before = await server.store.db
+      .selectFrom('meta')
+      .select('value')
+      .executeTakeFirstOrThrow();
+    for (const payload of [
+      {},
+      { clientId: 'c' },
+      { clientId: 'bad id!', mutations: [] },
+      { clientId: 'c', mutations: 'no' },
+    ]) {
       const res = await post('/api/sync/push', payload);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('bad_request');
@@ -126,7 +193,10 @@ describe.each(engines)('push and pull on %s', (engine) => {
       payload: '{"clientId": ',
     });
     expect(broken.statusCode).toBe(400);
-    const after = await server.store.db.selectFrom('meta').select('value').executeTakeFirstOrThrow();
+    const after = await server.store.db
+      .selectFrom('meta')
+      .select('value')
+      .executeTakeFirstOrThrow();
     expect(after.value).toBe(before.value);
   });
 

@@ -13,7 +13,8 @@ import { AppError } from '../errors.js';
 import { clientRecord } from './client-record.js';
 import { scopeOf } from './scope.js';
 
-type Outcome = { kind: 'skipped' } | { kind: 'applied' } | { kind: 'rejected'; rejection: MutationRejected };
+type Outcome =
+  { kind: 'skipped' } | { kind: 'applied' } | { kind: 'rejected'; rejection: MutationRejected };
 
 interface PushEnv {
   store: Store;
@@ -32,7 +33,10 @@ async function applyOne(env: PushEnv, mutation: Mutation): Promise<Outcome> {
       const { lastMutationId } = await clientRecord(trx, env.clientId, env.principal);
       if (mutation.id <= lastMutationId) return { kind: 'skipped' } as const;
       if (mutation.id !== lastMutationId + 1) {
-        throw new AppError('mutation_gap', `Expected mutation ${lastMutationId + 1}, got ${mutation.id}.`);
+        throw new AppError(
+          'mutation_gap',
+          `Expected mutation ${lastMutationId + 1}, got ${mutation.id}.`,
+        );
       }
       // 2b. Parse the arguments with the mutator's own schema, then run it with the user's rights.
       if (!isMutatorName(mutation.name)) {
@@ -41,7 +45,9 @@ async function applyOne(env: PushEnv, mutation: Mutation): Promise<Outcome> {
       const def = mutators[mutation.name];
       const parsed = def.args.safeParse(mutation.args);
       if (!parsed.success) {
-        throw new MutationRejected('invalid_args', { issue: parsed.error.issues[0]?.message ?? '' });
+        throw new MutationRejected('invalid_args', {
+          issue: parsed.error.issues[0]?.message ?? '',
+        });
       }
       await (def.run as (tx: ReturnType<typeof serverTx>, args: unknown) => Promise<void>)(
         serverTx(trx, env.ctx, version),
@@ -64,7 +70,11 @@ async function advance(
   version: number,
   rejection: MutationRejected | null,
 ): Promise<void> {
-  await trx.updateTable('clients').set({ lastMutationId: mutation.id }).where('id', '=', env.clientId).execute();
+  await trx
+    .updateTable('clients')
+    .set({ lastMutationId: mutation.id })
+    .where('id', '=', env.clientId)
+    .execute();
   await trx
     .insertInto('audit')
     .values({
@@ -140,6 +150,8 @@ export async function push(
     const outcome = await applyOne(env, mutation);
     if (outcome.kind === 'rejected') await recordRejection(env, mutation, outcome.rejection);
   }
-  const { lastMutationId } = await transact(store, (trx) => clientRecord(trx, body.clientId, principal));
+  const { lastMutationId } = await transact(store, (trx) =>
+    clientRecord(trx, body.clientId, principal),
+  );
   return { lastMutationId };
 }

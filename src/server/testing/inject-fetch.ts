@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
  */
 export function injectFetch(app: FastifyInstance): typeof fetch {
   return (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
+    const url =
+      typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
     const res = await app.inject({
       method: (init?.method ?? 'GET') as 'GET' | 'POST',
       url,

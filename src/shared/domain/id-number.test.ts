@@ -105,8 +105,9 @@ describe('validateMainlandId', () => {
       ok: false,
       problem: 'birth_date',
     });
-    expect(validateMainlandId('13018520010229001' + referenceCheck('13018520010229001'), TODAY))
-      .toEqual({ ok: false, problem: 'birth_date' });
+    expect(
+      validateMainlandId('13018520010229001' + referenceCheck('13018520010229001'), TODAY),
+    ).toEqual({ ok: false, problem: 'birth_date' });
   });
 
   it('rejects birth dates before 1900 or after today', () => {
@@ -175,7 +176,11 @@ describe('validateMainlandId properties', () => {
     .record({
       province: fc.constantFrom(...provinces),
       rest: fc.integer({ min: 0, max: 9999 }),
-      date: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2022-01-06T00:00:00Z'), noInvalidDate: true }),
+      date: fc.date({
+        min: new Date('1900-01-01T00:00:00Z'),
+        max: new Date('2022-01-06T00:00:00Z'),
+        noInvalidDate: true,
+      }),
       seq: fc.integer({ min: 0, max: 999 }),
     })
     .map(({ province, rest, date, seq }) => {
@@ -249,7 +254,10 @@ describe('validateOtherDocument', () => {
       normalized: 'E12345678',
     });
     expect(validateOtherDocument('passport', 'AB12')).toEqual({ ok: false, problem: 'format' });
-    expect(validateOtherDocument('passport', 'AB-123456')).toEqual({ ok: false, problem: 'format' });
+    expect(validateOtherDocument('passport', 'AB-123456')).toEqual({
+      ok: false,
+      problem: 'format',
+    });
     expect(validateOtherDocument('passport', 'A'.repeat(18))).toEqual({
       ok: false,
       problem: 'format',

@@ -6,7 +6,8 @@
  * check character catches every single-digit error and most transpositions.
  */
 
-export type IdNumberProblem = 'empty' | 'length' | 'format' | 'region' | 'birth_date' | 'check_digit';
+export type IdNumberProblem =
+  'empty' | 'length' | 'format' | 'region' | 'birth_date' | 'check_digit';
 
 export type MainlandIdResult =
   | { ok: true; normalized: string; birthDate: string; gender: 'male' | 'female' }
@@ -19,6 +20,7 @@ const CHECK_MAP = '10X98765432';
  * Province-level codes (first two digits). 91 (overseas Chinese, pre-1999)
  * is left out on purpose: no current card carries it.
  */
+// prettier-ignore
 const PROVINCE_CODES = new Set([
   '11', '12', '13', '14', '15',
   '21', '22', '23',
@@ -27,7 +29,7 @@ const PROVINCE_CODES = new Set([
   '50', '51', '52', '53', '54',
   '61', '62', '63', '64', '65',
   '71', '81', '82', '83',
-]); // prettier-ignore
+]);
 
 /** Earliest birth date we accept; older numbers are data-entry errors. */
 const MIN_BIRTH_DATE = '1900-01-01';
@@ -108,8 +110,7 @@ export function maskIdNumber(s: string): string {
 export type OtherDocumentType = 'hk_macau_permit' | 'taiwan_permit' | 'passport';
 
 export type OtherDocumentResult =
-  | { ok: true; normalized: string }
-  | { ok: false; problem: 'empty' | 'format' };
+  { ok: true; normalized: string } | { ok: false; problem: 'empty' | 'format' };
 
 /**
  * Format checks for the other documents a resident may carry. These carry no

@@ -5,7 +5,8 @@
  * digits, which is what the search index and the health authority export use.
  */
 
-export type MobileResult = { ok: true; normalized: string } | { ok: false; problem: 'empty' | 'format' };
+export type MobileResult =
+  { ok: true; normalized: string } | { ok: false; problem: 'empty' | 'format' };
 
 export function validateMobile(raw: string): MobileResult {
   const s = raw.replace(/[\s-]+/g, '');

@@ -45,7 +45,8 @@ describe('namePinyinKeys', () => {
   });
 
   it('maps each common character to exactly one initial', () => {
-    const common = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂';
+    const common =
+      '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂';
     const cjk = fc.constantFrom(...common.split(''));
     fc.assert(
       fc.property(fc.array(cjk, { minLength: 1, maxLength: 4 }), (chars) => {

@@ -23,14 +23,17 @@ export async function registerResident(tx: Tx, args: RegisterResidentArgs): Prom
     throw new MutationRejected('id_taken', { id: args.id });
   }
   const campaign = await tx.get('campaigns', args.campaignId);
-  if (!campaign) throw new MutationRejected('not_found', { table: 'campaigns', id: args.campaignId });
-  if (campaign.status !== 'active') throw new MutationRejected('campaign_closed', { name: campaign.name });
+  if (!campaign)
+    throw new MutationRejected('not_found', { table: 'campaigns', id: args.campaignId });
+  if (campaign.status !== 'active')
+    throw new MutationRejected('campaign_closed', { name: campaign.name });
   const site = await tx.get('sites', args.siteId);
   if (!site || site.campaignId !== args.campaignId) {
     throw new MutationRejected('not_found', { table: 'sites', id: args.siteId });
   }
   const resident = await tx.get('residents', args.residentId);
-  if (!resident) throw new MutationRejected('not_found', { table: 'residents', id: args.residentId });
+  if (!resident)
+    throw new MutationRejected('not_found', { table: 'residents', id: args.residentId });
   requireSite(tx.ctx, resident.siteId);
 
   const queueNumber = formatQueueNumber(args.lane, args.seq);

@@ -221,5 +221,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('at', 'integer', (c) => c.notNull())
     .addColumn('ok', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('loginAttempts_phone_at').on('loginAttempts').columns(['phone', 'at']).execute();
+  await db.schema
+    .createIndex('loginAttempts_phone_at')
+    .on('loginAttempts')
+    .columns(['phone', 'at'])
+    .execute();
 }

@@ -1,0 +1,76 @@
+import { test as base, expect } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const DEMO_DAY = '2022-01-06';
+
+export interface RunningServer {
+  url: string;
+  /** Reads the server's SQLite database directly (read-only), to check what it holds. */
+  query<T>(sql: string, ...params: unknown[]): T[];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function startServer(dbFile: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${dbFile}`,
+      DEMO_DAY,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('is running on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${output}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+/** A real server (the built PWA + API, demo campaign, its own SQLite file) for each test file. */
+export const test = base.extend<{ server: RunningServer }, { serverWorker: RunningServer }>({
+  serverWorker: [
+    async ({}, use, workerInfo) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `huiju-e2e-${workerInfo.workerIndex}-`));
+      const dbFile = path.join(dir, 'huiju.sqlite');
+      const { child, url } = await startServer(dbFile);
+      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+      await use({ url, query: (sql, ...params) => db.prepare(sql).all(...params) as never });
+      db.close();
+      child.kill('SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  server: async ({ serverWorker }, use) => use(serverWorker),
+  baseURL: async ({ serverWorker }, use) => use(serverWorker.url),
+});
+
+export { expect };
