@@ -44,7 +44,13 @@ function main() {
     process.exit(2);
   }
   const started = performance.now();
-  const data = generateDemo(args.day);
+  let data: ReturnType<typeof generateDemo>;
+  try {
+    data = generateDemo(args.day);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
   const ms = Math.round(performance.now() - started);
 
   console.log(`demo campaign ${data.campaigns[0]!.name} on ${args.day} (generated in ${ms} ms)`);
