@@ -216,7 +216,8 @@ class DemoBuilder {
         id: unitId,
         siteId: plan.siteId,
         buildingId,
-        name: '全排',
+        // One stairwell-less "unit" per lane, named for the whole row or street.
+        name: lane.name.endsWith('街') ? '全街' : '全排',
         sortKey: 1,
       });
       for (let c = 1; c <= lane.courtyards; c++) {
