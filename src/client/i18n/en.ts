@@ -67,6 +67,8 @@ export const en: Messages = {
     tooMany: 'Too many tries: wait a few minutes and try again',
     failed: 'Could not sign in: {{message}}',
     demoHint: 'Demo account: 13800000003, password demo-1234',
+    showPassword: 'Show',
+    hidePassword: 'Hide',
   },
   sites: {
     title: 'My sites',

@@ -69,6 +69,8 @@ export const zhCN = {
     tooMany: '尝试次数太多，请过几分钟再试',
     failed: '登录失败：{{message}}',
     demoHint: '演示账号：13800000003，密码 demo-1234',
+    showPassword: '显示',
+    hidePassword: '隐藏',
   },
   sites: {
     title: '我的采样点',
