@@ -54,23 +54,51 @@ async function startServer(dbFile: string): Promise<{ child: ChildProcess; url: 
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-/** A real server (the built PWA + API, demo campaign, its own SQLite file) for each test file. */
-export const test = base.extend<{ server: RunningServer }, { serverWorker: RunningServer }>({
-  serverWorker: [
+interface ServerPool {
+  /** The server of one spec file, started on first use. */
+  forFile(file: string): Promise<RunningServer>;
+}
+
+/**
+ * A real server (the built PWA + API, the demo campaign, its own SQLite file)
+ * for each spec file, so specs never see each other's data.
+ */
+export const test = base.extend<{ server: RunningServer }, { pool: ServerPool }>({
+  pool: [
     async ({}, use, workerInfo) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `huiju-e2e-${workerInfo.workerIndex}-`));
-      const dbFile = path.join(dir, 'huiju.sqlite');
-      const { child, url } = await startServer(dbFile);
-      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-      await use({ url, query: (sql, ...params) => db.prepare(sql).all(...params) as never });
-      db.close();
-      child.kill('SIGTERM');
-      fs.rmSync(dir, { recursive: true, force: true });
+      const running = new Map<string, Promise<{ server: RunningServer; stop: () => void }>>();
+      const start = async (file: string) => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), `huiju-e2e-${workerInfo.workerIndex}-`));
+        const dbFile = path.join(dir, 'huiju.sqlite');
+        const { child, url } = await startServer(dbFile);
+        const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+        const server: RunningServer = {
+          url,
+          query: (sql, ...params) => db.prepare(sql).all(...params) as never,
+        };
+        const stop = () => {
+          db.close();
+          child.kill('SIGTERM');
+          fs.rmSync(dir, { recursive: true, force: true });
+        };
+        return { server, stop };
+      };
+      await use({
+        forFile(file) {
+          let entry = running.get(file);
+          if (!entry) {
+            entry = start(file);
+            running.set(file, entry);
+          }
+          return entry.then((e) => e.server);
+        },
+      });
+      for (const entry of running.values()) (await entry).stop();
     },
     { scope: 'worker' },
   ],
-  server: async ({ serverWorker }, use) => use(serverWorker),
-  baseURL: async ({ serverWorker }, use) => use(serverWorker.url),
+  server: async ({ pool }, use, testInfo) => use(await pool.forFile(testInfo.file)),
+  baseURL: async ({ server }, use) => use(server.url),
 });
 
 export { expect };

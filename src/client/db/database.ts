@@ -64,6 +64,12 @@ export class HuijuDB extends Dexie {
   constructor(name: string) {
     super(name);
     this.version(1).stores(storesV1);
+    // Later versions only list the tables they add or change; Dexie keeps the rest.
+    // version 2: door-knocking and tasks (issue 5)
+    // version 3: shifts and duty (issue 6)
+    // version 4: sampling station (issue 4)
+    // version 5: coverage and administration (issue 8)
+    // version 6: sync hardening (issue 3)
   }
 
   synced<T extends TableName>(table: T): SyncedTableMap[T] {

@@ -1,12 +1,16 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
 import * as initial from './migrations/001-initial.js';
+// migration imports: 002 door-knocking (issue 5), 003 shifts (issue 6), 004 station (issue 4), 005 coverage (issue 8), 006 sync hardening (issue 3)
 import type { DB } from './schema.js';
 
 /** Migrations are listed in code, in order, so a bundled or copied server needs no file scanning. */
 const provider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '001-initial': initial };
+    return {
+      '001-initial': initial,
+      // migrations: '002-door-knocking', '003-shifts', '004-station', '005-coverage', '006-sync-hardening'
+    };
   },
 };
 

@@ -14,6 +14,7 @@ import { clientRecord } from './client-record.js';
 import { ensureLanes } from './lanes.js';
 import type { Scope } from './scope.js';
 import { scopeOf } from './scope.js';
+import { tableScope } from './table-scope.js';
 
 type LooseDB = Record<string, Record<string, unknown>>;
 
@@ -22,22 +23,15 @@ function scopeFilter(
   table: TableName,
   scope: Scope,
 ): { column: string; values: string[] } | undefined {
-  const siteScoped: TableName[] = [
-    'buildings',
-    'units',
-    'households',
-    'employers',
-    'residents',
-    'registrations',
-  ];
-  if (table === 'campaigns') return undefined;
-  if (table === 'sites') return scope.siteIds ? { column: 'id', values: scope.siteIds } : undefined;
-  if (siteScoped.includes(table))
-    return scope.siteIds ? { column: 'siteId', values: scope.siteIds } : undefined;
+  const rule = tableScope[table];
+  if (rule === 'all') return undefined;
+  if (rule === 'site' || rule === 'siteSelf') {
+    if (scope.siteIds === null) return undefined;
+    return { column: rule === 'site' ? 'siteId' : 'id', values: scope.siteIds };
+  }
   if (scope.siteIds === null) return undefined;
   const team = scope.teamId ? [scope.teamId] : [];
-  if (table === 'teams') return { column: 'id', values: team };
-  return { column: 'teamId', values: team };
+  return { column: rule === 'team' ? 'teamId' : 'id', values: team };
 }
 
 async function changedRows(

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './common.js';
 
-export const idTypeSchema = z.enum(['mainland', 'hk_macau_permit', 'taiwan_permit', 'passport', 'none']);
+export const idTypeSchema = z.enum([
+  'mainland',
+  'hk_macau_permit',
+  'taiwan_permit',
+  'passport',
+  'none',
+]);
 export type IdType = z.infer<typeof idTypeSchema>;
 
 /**
@@ -15,8 +21,14 @@ export const residentSchema = z.object({
   householdId: idSchema.nullable(),
   employerId: idSchema.nullable(),
   name: z.string().min(1).max(50),
-  namePinyin: z.string().max(200).regex(/^[a-z]*$/),
-  nameInitials: z.string().max(50).regex(/^[a-z]*$/),
+  namePinyin: z
+    .string()
+    .max(200)
+    .regex(/^[a-z]*$/),
+  nameInitials: z
+    .string()
+    .max(50)
+    .regex(/^[a-z]*$/),
   idType: idTypeSchema,
   idNumber: z.string().max(30).nullable(),
   idLast4: z.string().max(4),

@@ -26,6 +26,10 @@ export const syncedTables = {
   teams: teamSchema,
   teamSites: teamSiteSchema,
   users: userSchema,
+  // tables: door-knocking and tasks (issue 5)
+  // tables: shifts and duty (issue 6)
+  // tables: sampling station (issue 4)
+  // tables: coverage and administration (issue 8)
 } as const;
 
 export type SyncedTables = typeof syncedTables;

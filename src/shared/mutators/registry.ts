@@ -3,6 +3,11 @@ import { addResident, addResidentArgs } from './add-resident.js';
 import { registerResident, registerResidentArgs } from './register-resident.js';
 import type { Tx } from './tx.js';
 import { voidRegistration, voidRegistrationArgs } from './void-registration.js';
+// imports: door-knocking and tasks (issue 5)
+// imports: shifts and duty (issue 6)
+// imports: sampling station (issue 4)
+// imports: coverage and administration (issue 8)
+// imports: sync hardening (issue 3)
 
 interface MutatorDef<S extends z.ZodType> {
   args: S;
@@ -18,6 +23,11 @@ export const mutators = {
   addResident: define(addResidentArgs, addResident),
   registerResident: define(registerResidentArgs, registerResident),
   voidRegistration: define(voidRegistrationArgs, voidRegistration),
+  // mutators: door-knocking and tasks (issue 5)
+  // mutators: shifts and duty (issue 6)
+  // mutators: sampling station (issue 4)
+  // mutators: coverage and administration (issue 8)
+  // mutators: sync hardening (issue 3)
 };
 
 export type MutatorName = keyof typeof mutators;

@@ -14,6 +14,10 @@ export const rejectionCodes = [
   'resident_exists',
   'queue_number_taken',
   'campaign_closed',
+  // rejections: door-knocking and tasks (issue 5)
+  // rejections: shifts and duty (issue 6)
+  // rejections: sampling station (issue 4)
+  // rejections: coverage and administration (issue 8)
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

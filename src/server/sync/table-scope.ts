@@ -1,0 +1,30 @@
+import type { TableName } from '../../shared/domain/tables.js';
+
+/**
+ * How each synced table is limited to a user's scope in a pull:
+ * - `all`: every row (small, not personal: campaigns);
+ * - `site`: rows whose `siteId` is one of the team's sites;
+ * - `siteSelf`: the site rows themselves (`id` is the site);
+ * - `team`: rows whose `teamId` is the user's team;
+ * - `teamSelf`: the team row itself.
+ * Coordinators see every row of every table. Every table must have a rule.
+ */
+export type ScopeRule = 'all' | 'site' | 'siteSelf' | 'team' | 'teamSelf';
+
+export const tableScope: Record<TableName, ScopeRule> = {
+  campaigns: 'all',
+  sites: 'siteSelf',
+  buildings: 'site',
+  units: 'site',
+  households: 'site',
+  employers: 'site',
+  residents: 'site',
+  registrations: 'site',
+  teams: 'teamSelf',
+  teamSites: 'team',
+  users: 'team',
+  // scope: door-knocking and tasks (issue 5)
+  // scope: shifts and duty (issue 6)
+  // scope: sampling station (issue 4)
+  // scope: coverage and administration (issue 8)
+};
