@@ -12,6 +12,8 @@ export interface AppOptions {
   distDir?: string;
   logger?: boolean;
   now?: () => Date;
+  /** Rows per pull answer (tests use small pages). */
+  pullPageSize?: number;
 }
 
 /** Builds the server (used by main.ts and by the tests). Keeps no state between requests. */
@@ -20,7 +22,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   const now = options.now ?? (() => new Date());
   healthRoutes(app, options.store);
-  syncRoutes(app, options.store, now);
+  syncRoutes(app, options.store, now, options.pullPageSize);
   if (options.distDir) await staticApp(app, options.distDir);
   return app;
 }

@@ -27,6 +27,8 @@ export interface SyncDeps {
   baseUrl?: string;
   fetchImpl?: typeof fetch;
   now?: () => Date;
+  /** Called after each pulled page is stored: rows arrived so far, of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function failure(result: Exclude<HttpResult, { kind: 'ok' }>): SyncResult {
@@ -42,7 +44,7 @@ function failure(result: Exclude<HttpResult, { kind: 'ok' }>): SyncResult {
  * 1. push the outbox in order, in batches, from the first mutation the server
  *    has not acknowledged; the outbox is not trimmed here (the pull does that
  *    atomically with the patch, so nothing flickers and nothing is lost);
- * 2. pull everything changed since the cookie and apply it with rebase.
+ * 2. pull everything changed since the cookie, page by page, and apply it with rebase.
  */
 export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const { db, user, token } = deps;
@@ -72,10 +74,14 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
     acknowledged = body.lastMutationId;
   }
 
-  const cookie = (await getMeta(db, 'cookie')) ?? null;
-  const result = await post('/api/sync/pull', { clientId, cookie });
-  if (result.kind !== 'ok') return failure(result);
-  const response = pullResponseSchema.parse(result.body);
-  const { pending } = await applyPull(db, user, response, (deps.now ?? (() => new Date()))());
-  return { kind: 'done', pushed, pending };
+  // 2. Each page commits on its own, so a dropped connection or a closed page resumes from the last one.
+  for (;;) {
+    const cookie = (await getMeta(db, 'cookie')) ?? null;
+    const result = await post('/api/sync/pull', { clientId, cookie });
+    if (result.kind !== 'ok') return failure(result);
+    const response = pullResponseSchema.parse(result.body);
+    const { pending } = await applyPull(db, user, response, (deps.now ?? (() => new Date()))());
+    deps.onProgress?.(response.progress.done, response.progress.total);
+    if (!response.more) return { kind: 'done', pushed, pending };
+  }
 }

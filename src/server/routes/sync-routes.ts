@@ -10,7 +10,12 @@ import { push } from '../sync/push.js';
 import { checkProtocol } from './protocol-check.js';
 
 /** The HTTP API of DESIGN.md: every body parsed with its schema before anything is read or written. */
-export function syncRoutes(app: FastifyInstance, store: Store, now: () => Date): void {
+export function syncRoutes(
+  app: FastifyInstance,
+  store: Store,
+  now: () => Date,
+  pullPageSize?: number,
+): void {
   app.post('/api/auth/login', async (request) => {
     checkProtocol(request);
     return login(store, loginRequestSchema.parse(request.body), now());
@@ -25,6 +30,6 @@ export function syncRoutes(app: FastifyInstance, store: Store, now: () => Date):
   app.post('/api/sync/pull', async (request) => {
     checkProtocol(request);
     const principal = await authenticate(store, request);
-    return pull(store, principal, pullRequestSchema.parse(request.body));
+    return pull(store, principal, pullRequestSchema.parse(request.body), pullPageSize);
   });
 }

@@ -19,7 +19,10 @@ export interface TestServer {
 }
 
 /** A real server (real migrations, the demo campaign) on a fresh SQLite or PostgreSQL database. */
-export async function startTestServer(engine: Engine): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  options: { pullPageSize?: number } = {},
+): Promise<TestServer> {
   let drop = async () => {};
   let url = 'sqlite::memory:';
   if (engine === 'postgres') {
@@ -31,7 +34,7 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
   await migrate(store.db);
   const { accounts, ...rows } = generateDemo(DEMO_DAY);
   await loadSeed(store, rows, accounts);
-  const app = await buildApp({ store });
+  const app = await buildApp({ store, pullPageSize: options.pullPageSize });
   return {
     app,
     store,

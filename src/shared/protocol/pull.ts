@@ -9,9 +9,23 @@ import { rejectionCodes } from './error-codes.js';
  * scope it was seen in. A changed scope (another team, a new site) starts the
  * phone over from version 0 so nothing in the new scope is missed.
  */
+export const pageSchema = z.object({
+  /** The version this paged answer is a snapshot up to. */
+  upTo: z.number().int().min(0),
+  /** Where the last page stopped: table index, then (version, id) within it. */
+  table: z.number().int().min(0),
+  afterVersion: z.number().int().min(0),
+  afterId: z.string().max(64),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+
 export const cookieSchema = z.object({
+  /** Every change up to this version is on the phone. */
   version: z.number().int().min(0),
   scope: z.string().max(200),
+  /** Set while a large pull arrives in pages: where to go on from. */
+  page: pageSchema.nullable().default(null),
 });
 export type Cookie = z.infer<typeof cookieSchema>;
 
@@ -46,5 +60,9 @@ export const pullResponseSchema = z.object({
   rejected: z.array(rejectionSchema),
   /** The client's queue-number lane per campaign. */
   lanes: z.record(z.string(), z.string()),
+  /** More pages follow: pull again with the new cookie. */
+  more: z.boolean(),
+  /** Rows sent so far in this (possibly paged) pull, of how many. */
+  progress: z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -40,7 +40,7 @@ export function AddResidentPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const { t } = useTranslation();
-  const { mutate, session } = useServices();
+  const { mutate } = useServices();
   const register = useRegister(siteId);
   const inputs = useRef<Partial<Record<DraftField, HTMLInputElement | null>>>({});
 
@@ -140,7 +140,7 @@ export function AddResidentPage() {
   const locked = savedId !== null;
 
   return (
-    <main className="hj-page">
+    <div className="hj-page">
       <PageHeader
         title={t('resident.title')}
         onBack={() => navigate(`/site/${siteId}`)}
@@ -173,7 +173,7 @@ export function AddResidentPage() {
             }}
           />
           <div className="hj-field">
-            <span className="hj-label" id="new-id-type-label">
+            <span className="hj-label" aria-hidden="true">
               {t('resident.idType')}
             </span>
             <ChoiceChips
@@ -222,6 +222,9 @@ export function AddResidentPage() {
             />
           ) : (
             <div className="hj-field">
+              <span className="hj-label" aria-hidden="true">
+                {t('resident.noIdReason')}
+              </span>
               <ChoiceChips
                 label={t('resident.noIdReason')}
                 testId="new-no-id-reason-pick"
@@ -232,7 +235,7 @@ export function AddResidentPage() {
               <TextField
                 id="new-no-id-reason"
                 testId="new-no-id-reason"
-                label={t('resident.noIdReason')}
+                label={t('resident.noIdReasonOther')}
                 placeholder={t('resident.noIdReasonPlaceholder')}
                 maxLength={200}
                 value={draft.noIdReason}
@@ -249,7 +252,7 @@ export function AddResidentPage() {
           <TextField
             id="new-phone"
             testId="new-phone"
-            label={`${t('resident.phone')}（${t('common.optional')}）`}
+            label={t('resident.phone')}
             type="tel"
             inputMode="tel"
             enterKeyHint="done"
@@ -281,7 +284,6 @@ export function AddResidentPage() {
         >
           {locked ? t('resident.retryRegister') : t('resident.save')}
         </Button>
-        <p className="hj-small">{session.user.name}</p>
       </form>
       {shown ? (
         <QueueNumberSheet
@@ -290,6 +292,6 @@ export function AddResidentPage() {
           onOk={() => navigate(`/site/${siteId}`, { replace: true })}
         />
       ) : null}
-    </main>
+    </div>
   );
 }

@@ -103,11 +103,16 @@ export function checkDraft(draft: ResidentDraft): CheckedDraft | null {
 }
 
 /** Pinyin search keys, loaded only now (pinyin-pro is large); without them the person is still saved. */
-export async function pinyinKeys(name: string): Promise<{ namePinyin: string; nameInitials: string }> {
+export async function pinyinKeys(
+  name: string,
+): Promise<{ namePinyin: string; nameInitials: string }> {
   try {
     const { namePinyinKeys } = await import('../../../shared/domain/name-pinyin.js');
     const keys = namePinyinKeys(name);
-    return { namePinyin: keys.namePinyin.slice(0, 200), nameInitials: keys.nameInitials.slice(0, 50) };
+    return {
+      namePinyin: keys.namePinyin.slice(0, 200),
+      nameInitials: keys.nameInitials.slice(0, 50),
+    };
   } catch {
     return { namePinyin: '', nameInitials: '' };
   }

@@ -6,7 +6,8 @@ import type { Resident } from '../../../shared/domain/resident.js';
 export function documentLine(t: TFunction, resident: Resident | undefined): string {
   if (!resident) return '';
   if (resident.idNumber) {
-    const kind = resident.idType === 'mainland' ? '' : `${t(`resident.idTypes.${resident.idType}`)} `;
+    const kind =
+      resident.idType === 'mainland' ? '' : `${t(`resident.idTypes.${resident.idType}`)} `;
     return kind + maskIdNumber(resident.idNumber);
   }
   const reason = resident.noIdReason ? ` · ${resident.noIdReason}` : '';

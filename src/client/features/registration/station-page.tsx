@@ -95,19 +95,19 @@ export function StationPage() {
 
   if (site === null) {
     return (
-      <main className="hj-page">
+      <div className="hj-page">
         <PageHeader title={t('nav.sites')} onBack={() => navigate('/')} backLabel={t('nav.back')} />
         <div className="hj-content">
           <p className="hj-error" role="alert">
             {t('station.siteMissing')}
           </p>
         </div>
-      </main>
+      </div>
     );
   }
 
   return (
-    <main className="hj-page">
+    <div className="hj-page">
       <PageHeader
         title={site?.name ?? t('app.loading')}
         onBack={() => navigate('/')}
@@ -193,7 +193,12 @@ export function StationPage() {
               >
                 {t('station.againConfirm')}
               </Button>
-              <Button block data-autofocus data-testid="register-again-cancel" onClick={() => setAgain(null)}>
+              <Button
+                block
+                data-autofocus
+                data-testid="register-again-cancel"
+                onClick={() => setAgain(null)}
+              >
                 {t('common.cancel')}
               </Button>
             </>
@@ -228,6 +233,6 @@ export function StationPage() {
           }}
         />
       ) : null}
-    </main>
+    </div>
   );
 }

@@ -46,9 +46,7 @@ export function TodayRegistrations({ views, onSelect }: TodayRegistrationsProps)
               <span className="hj-reg-number">{registration.queueNumber}</span>
               <span className="hj-grow">
                 <span className="hj-result-name">{resident?.name ?? '—'}</span>
-                <span className="hj-result-line">
-                  {documentLine(t, resident)}
-                </span>
+                <span className="hj-result-line">{documentLine(t, resident)}</span>
               </span>
               {registration.status === 'voided' ? (
                 <span className="hj-tag">{t('station.voidedTag')}</span>

@@ -6,8 +6,7 @@ import { useServices } from '../../sync/services.js';
 import { describeError, isRejection } from './describe-error.js';
 
 export type RegisterOutcome =
-  | { ok: true; queueNumber: string; registrationId: string }
-  | { ok: false; message: string };
+  { ok: true; queueNumber: string; registrationId: string } | { ok: false; message: string };
 
 /**
  * One tap registers: the phone's lane for today's campaign, the next number
