@@ -11,6 +11,8 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Store {
   db: Kysely<DB>;
   engine: Engine;
+  /** The DATABASE_URL it was opened with (a second server can open the same database). */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -28,12 +30,12 @@ export function openStore(databaseUrl: string): Store {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, engine: 'sqlite', close: () => db.destroy() };
+    return { db, engine: 'sqlite', url: databaseUrl, close: () => db.destroy() };
   }
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', url: databaseUrl, close: () => db.destroy() };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl}")`);
 }
