@@ -12,6 +12,8 @@ const configSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  /** Where the built PWA is (default `dist`). */
+  HUIJU_DIST: z.string().default('dist'),
   /** `0` skips loading the demo campaign. */
   DEMO: z.enum(['0', '1']).default('1'),
 });

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     const loaded = await loadSeed(store, rows, accounts);
     console.log(loaded ? 'Demo campaign loaded.' : 'Demo campaign already present.');
   }
-  const app = await buildApp({ store, distDir: path.resolve('dist'), logger: false });
+  const app = await buildApp({ store, distDir: path.resolve(config.HUIJU_DIST), logger: false });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const port = new URL(address).port;
   console.log(`Huiju (汇聚) is running on http://localhost:${port}  (database: ${store.engine})`);
