@@ -14,7 +14,7 @@ import { setMeta } from './meta.js';
  * 1. put back the server's value of every row an optimistic write touched (undo);
  * 2. on a reset, clear the synced tables;
  * 3. apply the patch;
- * 4. drop the mutations the server has settled (id <= lastMutationId);
+ * 4. move the mutations the server has settled (id <= lastMutationId) from the outbox to `sent`;
  * 5. keep the rejections, the cookie and the lanes;
  * 6. rebase: re-run the mutations still pending on top of the new state.
  * A pending mutation that no longer passes on the phone stays in the outbox:
@@ -41,6 +41,11 @@ export async function applyPull(
       await db.synced(op.table).put(syncedTables[op.table].parse(op.row) as never);
     }
 
+    const settled = await db.outbox.where('id').belowOrEqual(response.lastMutationId).toArray();
+    const settledAt = now.toISOString();
+    await db.sent.bulkPut(
+      settled.map(({ id, name, createdAt }) => ({ id, name, createdAt, settledAt })),
+    );
     await db.outbox.where('id').belowOrEqual(response.lastMutationId).delete();
     for (const r of response.rejected) {
       const existing = await db.rejections.get(r.mutationId);

@@ -29,6 +29,14 @@ export interface StoredRejection extends Rejection {
   dismissedAt: string | null;
 }
 
+/** A mutation the server has settled (applied or rejected), kept for the end-of-day summary. */
+export interface SentEntry {
+  id: number;
+  name: string;
+  createdAt: string;
+  settledAt: string;
+}
+
 type SyncedTableMap = { [T in TableName]: Table<RowOf<T>, string> };
 
 /**
@@ -60,6 +68,7 @@ export class HuijuDB extends Dexie {
   undo!: Table<UndoEntry, string>;
   meta!: Table<MetaEntry, string>;
   rejections!: Table<StoredRejection, number>;
+  sent!: Table<SentEntry, number>;
 
   constructor(name: string) {
     super(name);
@@ -70,6 +79,7 @@ export class HuijuDB extends Dexie {
     // version 4: sampling station (issue 4)
     // version 5: coverage and administration (issue 8)
     // version 6: sync hardening (issue 3)
+    this.version(6).stores({ sent: 'id, name' });
   }
 
   synced<T extends TableName>(table: T): SyncedTableMap[T] {

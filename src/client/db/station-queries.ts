@@ -57,11 +57,20 @@ export async function activeCampaign(db: HuijuDB) {
   return all.filter((c) => c.status === 'active').sort((a, b) => b.day.localeCompare(a.day))[0];
 }
 
+/** A pending change older than this means the queue is stuck: the status bar says so. */
+export const STUCK_AFTER_MS = 30 * 60 * 1000;
+
 export async function syncSummary(db: HuijuDB) {
-  const [pending, lastSyncAt, rejections] = await Promise.all([
+  const [pending, lastSyncAt, rejections, oldest] = await Promise.all([
     db.outbox.count(),
     getMeta(db, 'lastSyncAt'),
     db.rejections.filter((r) => r.dismissedAt === null).count(),
+    db.outbox.orderBy('id').first(),
   ]);
-  return { pending, lastSyncAt: lastSyncAt ?? null, rejections };
+  return {
+    pending,
+    lastSyncAt: lastSyncAt ?? null,
+    rejections,
+    oldestPendingAt: oldest?.createdAt ?? null,
+  };
 }

@@ -54,13 +54,19 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
 
   let acknowledged = (await getMeta(db, 'lastMutationId')) ?? 0;
   let pushed = 0;
+  let batchSize = PUSH_BATCH;
   for (;;) {
-    const batch = await db.outbox.where('id').above(acknowledged).limit(PUSH_BATCH).toArray();
+    const batch = await db.outbox.where('id').above(acknowledged).limit(batchSize).toArray();
     if (batch.length === 0) break;
     const result = await post('/api/sync/push', {
       clientId,
       mutations: batch.map(({ id, name, args }) => ({ id, name, args })),
     });
+    // Too large for the server: send fewer at a time rather than stall.
+    if (result.kind === 'error' && result.status === 413 && batchSize > 1) {
+      batchSize = Math.max(1, Math.floor(batchSize / 2));
+      continue;
+    }
     if (result.kind !== 'ok') return failure(result);
     const body = pushResponseSchema.parse(result.body);
     if (body.lastMutationId <= acknowledged) {

@@ -54,7 +54,6 @@ export function AddResidentPage() {
       phone: prefill.phone ?? '',
     };
   });
-  const [left, setLeft] = useState<Partial<Record<DraftField, boolean>>>({});
   const [showAll, setShowAll] = useState(false);
   const [serverSaid, setServerSaid] = useState<Partial<Record<DraftField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -67,7 +66,7 @@ export function AddResidentPage() {
   const problems = draftProblems(draft);
   const errorOf = (field: DraftField): string | null => {
     if (serverSaid[field]) return serverSaid[field];
-    const key = visibleProblem(field, draft, problems[field], showAll || left[field] === true);
+    const key = visibleProblem(field, draft, problems[field], showAll);
     return key ? t(key) : null;
   };
 
@@ -77,7 +76,6 @@ export function AddResidentPage() {
     if (key === 'idType') setServerSaid((s) => ({ ...s, idNumber: undefined }));
     else setServerSaid((s) => ({ ...s, [key]: undefined }));
   }
-  const leave = (field: DraftField) => () => setLeft((l) => ({ ...l, [field]: true }));
 
   async function save() {
     if (busy) return;
@@ -165,7 +163,6 @@ export function AddResidentPage() {
             enterKeyHint="next"
             value={draft.name}
             onChange={(v) => change('name', v)}
-            onBlur={leave('name')}
             error={errorOf('name')}
             errorTestId="error-name"
             inputRef={(el) => {
@@ -198,7 +195,6 @@ export function AddResidentPage() {
               maxLength={mainland ? 22 : 30}
               value={draft.idNumber}
               onChange={(v) => change('idNumber', v)}
-              onBlur={leave('idNumber')}
               error={errorOf('idNumber')}
               errorTestId="error-idNumber"
               hint={mainland ? t('resident.idDigits', { count: digits }) : undefined}
@@ -240,7 +236,6 @@ export function AddResidentPage() {
                 maxLength={200}
                 value={draft.noIdReason}
                 onChange={(v) => change('noIdReason', v)}
-                onBlur={leave('noIdReason')}
                 error={errorOf('noIdReason')}
                 errorTestId="error-noIdReason"
                 inputRef={(el) => {
@@ -260,7 +255,6 @@ export function AddResidentPage() {
             maxLength={20}
             value={draft.phone}
             onChange={(v) => change('phone', v)}
-            onBlur={leave('phone')}
             error={errorOf('phone')}
             errorTestId="error-phone"
             inputRef={(el) => {

@@ -58,7 +58,9 @@ export function draftProblems(draft: ResidentDraft): DraftProblems {
 /**
  * Whether a problem should be on screen while the person is still typing:
  * a wrong character at once, a wrong length only once the number is long
- * enough (or the field was left, or save was pressed).
+ * enough, everything once save was pressed. Never on leaving a field: a
+ * message appearing on blur moves the save button away between a gloved
+ * thumb's press and release, and the tap is lost.
  */
 export function visibleProblem(
   field: DraftField,
