@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { addResident, addResidentArgs } from './add-resident.js';
+import { registerNewResident, registerNewResidentArgs } from './register-new-resident.js';
 import { registerResident, registerResidentArgs } from './register-resident.js';
 import type { Tx } from './tx.js';
 import { voidRegistration, voidRegistrationArgs } from './void-registration.js';
@@ -22,6 +23,7 @@ function define<S extends z.ZodType>(args: S, run: (tx: Tx, args: z.infer<S>) =>
 export const mutators = {
   addResident: define(addResidentArgs, addResident),
   registerResident: define(registerResidentArgs, registerResident),
+  registerNewResident: define(registerNewResidentArgs, registerNewResident),
   voidRegistration: define(voidRegistrationArgs, voidRegistration),
   // mutators: door-knocking and tasks (issue 5)
   // mutators: shifts and duty (issue 6)
