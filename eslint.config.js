@@ -1,6 +1,6 @@
 // Lint, including the architecture's boundaries (DESIGN.md "Layout"):
 // shared imports no client/server code; only client/db imports dexie; only
-// server/db imports the database drivers; features never import each other.
+// server/db imports the database drivers (the server's other parts use Kysely's query builder); features never import each other.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -37,10 +37,13 @@ const boundaries = {
           report('Only src/client/db may import dexie.');
         }
         if (
-          ['kysely', 'better-sqlite3', 'pg'].includes(packageName) &&
+          ['better-sqlite3', 'pg'].includes(packageName) &&
           !(from[0] === 'server' && from[1] === 'db')
         ) {
-          report('Only src/server/db may import kysely and the database drivers.');
+          report('Only src/server/db may import the database drivers.');
+        }
+        if (packageName === 'kysely' && from[0] !== 'server') {
+          report('Only the server uses kysely.');
         }
         if (from[0] === 'shared' && (packageName.startsWith('node:') || packageName === 'react')) {
           report('src/shared runs on both sides: no Node or React imports.');

@@ -65,9 +65,11 @@ interface ServerPool {
  */
 export const test = base.extend<{ server: RunningServer }, { pool: ServerPool }>({
   pool: [
+    // Playwright needs the destructuring pattern to see that the fixture uses no other fixture.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
       const running = new Map<string, Promise<{ server: RunningServer; stop: () => void }>>();
-      const start = async (file: string) => {
+      const start = async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), `huiju-e2e-${workerInfo.workerIndex}-`));
         const dbFile = path.join(dir, 'huiju.sqlite');
         const { child, url } = await startServer(dbFile);
@@ -87,7 +89,7 @@ export const test = base.extend<{ server: RunningServer }, { pool: ServerPool }>
         forFile(file) {
           let entry = running.get(file);
           if (!entry) {
-            entry = start(file);
+            entry = start();
             running.set(file, entry);
           }
           return entry.then((e) => e.server);

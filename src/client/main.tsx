@@ -5,6 +5,7 @@ import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app.js';
 import { initI18n } from './i18n/i18n.js';
+import { applyStoredTheme } from './ui/theme-mode.js';
 import 'antd-mobile/es/global';
 import './ui/theme.css';
 
@@ -20,6 +21,7 @@ unstableSetRender((node, container) => {
   };
 });
 
+applyStoredTheme();
 const i18n = initI18n();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from './db/store.js';
-import { installErrorHandler } from './errors.js';
+import { installErrorHandler, installJsonNotFound } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { staticApp } from './routes/static-app.js';
 import { syncRoutes } from './routes/sync-routes.js';
@@ -23,6 +23,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   healthRoutes(app, options.store);
   syncRoutes(app, options.store, now, options.pullPageSize);
-  if (options.distDir) await staticApp(app, options.distDir);
+  const servesApp = options.distDir ? await staticApp(app, options.distDir) : false;
+  if (!servesApp) installJsonNotFound(app);
   return app;
 }

@@ -59,6 +59,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(wrongMediaType ? 415 : status)
       .send({ error: { code: error.code, message: error.message } });
   });
+}
+
+/** Unknown routes answer 404 with the same error shape. */
+export function installJsonNotFound(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     void reply
       .status(404)

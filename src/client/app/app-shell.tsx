@@ -12,12 +12,11 @@ import { StatusBar } from '../ui/status-bar.js';
 import { UpdateBanner } from '../ui/update-banner.js';
 import { useServiceWorker } from './use-service-worker.js';
 
-function problemText(
-  t: (k: string) => string,
-  last: ReturnType<typeof useServices>['sync']['last'],
-) {
+function problemText(t: (k: string) => string, sync: ReturnType<typeof useServices>['sync']) {
+  const last = sync.last;
   if (!last || last.kind === 'done') return null;
-  if (last.kind === 'retry') return t('sync.retrying');
+  // Being offline is normal work here, not an error: the status pill already says so.
+  if (last.kind === 'retry') return sync.online ? t('sync.retrying') : null;
   if (last.kind === 'expired') return t('app.sessionExpired');
   if (last.kind === 'outdated') return t('app.outdated');
   return `${t('sync.failed')}: ${last.message}`;
@@ -47,7 +46,7 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
         pending={pending}
         lastSyncAt={summary?.lastSyncAt ?? null}
         syncing={sync.syncing}
-        problem={problemText(t, sync.last)}
+        problem={problemText(t, sync)}
         onSyncNow={() => void syncNow()}
       />
       {session.token === null && (

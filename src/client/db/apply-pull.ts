@@ -14,7 +14,8 @@ import { setMeta } from './meta.js';
  * 1. put back the server's value of every row an optimistic write touched (undo);
  * 2. on a reset, clear the synced tables;
  * 3. apply the patch;
- * 4. move the mutations the server has settled (id <= lastMutationId) from the outbox to `sent`;
+ * 4. on the last page of a pull, move the mutations the server has settled
+ *    (id <= lastMutationId) from the outbox to `sent`;
  * 5. keep the rejections, the cookie and the lanes;
  * 6. rebase: re-run the mutations still pending on top of the new state.
  * A pending mutation that no longer passes on the phone stays in the outbox:
@@ -41,19 +42,24 @@ export async function applyPull(
       await db.synced(op.table).put(syncedTables[op.table].parse(op.row) as never);
     }
 
-    const settled = await db.outbox.where('id').belowOrEqual(response.lastMutationId).toArray();
-    const settledAt = now.toISOString();
-    await db.sent.bulkPut(
-      settled.map(({ id, name, createdAt }) => ({ id, name, createdAt, settledAt })),
-    );
-    await db.outbox.where('id').belowOrEqual(response.lastMutationId).delete();
+    // Settle only on the last page: before it, rows written by acknowledged mutations may
+    // still be on their way in later pages, and dropping those mutations now would hide
+    // their effect (until the next pull, if the connection drops between pages).
+    if (!response.more) {
+      const settled = await db.outbox.where('id').belowOrEqual(response.lastMutationId).toArray();
+      const settledAt = now.toISOString();
+      await db.sent.bulkPut(
+        settled.map(({ id, name, createdAt }) => ({ id, name, createdAt, settledAt })),
+      );
+      await db.outbox.where('id').belowOrEqual(response.lastMutationId).delete();
+      await setMeta(db, 'lastMutationId', response.lastMutationId);
+    }
     for (const r of response.rejected) {
       const existing = await db.rejections.get(r.mutationId);
       await db.rejections.put({ ...r, dismissedAt: existing?.dismissedAt ?? null });
     }
     await setMeta(db, 'cookie', response.cookie);
     await setMeta(db, 'lanes', response.lanes);
-    await setMeta(db, 'lastMutationId', response.lastMutationId);
     await setMeta(db, 'lastSyncAt', now.toISOString());
 
     const pending = await db.outbox.orderBy('id').toArray();

@@ -25,7 +25,7 @@ export async function searchResidents(
       .limit(limit)
       .toArray();
 
-  let found: Resident[] = [];
+  let found: Resident[];
   if (/^[a-zA-Z]+$/.test(q)) {
     const lower = q.toLowerCase();
     const [byInitials, byPinyin] = await Promise.all([

@@ -154,8 +154,6 @@ export const en: Messages = {
     save: 'Save and register',
     saving: 'Saving…',
     fixErrors: 'Some fields need fixing; nothing was saved',
-    savedNotRegistered: 'The resident was saved but not registered: {{reason}}',
-    retryRegister: 'Try registering again',
   },
   otherDocProblem: {
     empty: 'Enter the document number',

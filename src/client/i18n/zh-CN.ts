@@ -105,19 +105,19 @@ export const zhCN = {
     noCampaign: '现在没有进行中的轮次，不能登记',
     needLane: '需要联网一次以领取排队号段',
     siteMissing: '这个采样点不在你的名单里',
-    againTitle: '{{name}} 已登记过（{{queueNumber}}）',
+    againTitle: '{{name}}已登记过（{{queueNumber}}）',
     againBody: '确定再登记一次吗？重复登记会在同步后被标记出来。',
     againConfirm: '再登记一次',
   },
   queue: {
     title: '排队号',
-    forName: '{{name}} 的排队号',
+    forName: '{{name}}的排队号',
     hint: '请把号码写在居民手上',
     void: '登记错了？作废',
   },
   voiding: {
     title: '作废登记 {{queueNumber}}',
-    body: '{{name}} 的这条登记将被作废，记录会保留。请选择原因：',
+    body: '{{name}}的这条登记将被作废，记录会保留。请选择原因：',
     confirm: '作废',
     reasons: {
       wrongPerson: '登记错人',
@@ -156,8 +156,6 @@ export const zhCN = {
     save: '保存并登记',
     saving: '正在保存…',
     fixErrors: '还有内容需要改正，什么都没有保存',
-    savedNotRegistered: '居民已保存，但还没有登记：{{reason}}',
-    retryRegister: '再试一次登记',
   },
   otherDocProblem: {
     empty: '请填写证件号码',

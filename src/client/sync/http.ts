@@ -31,12 +31,7 @@ export async function postJson(
   } catch (error) {
     return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
   }
-  let parsed: unknown = null;
-  try {
-    parsed = await response.json();
-  } catch {
-    parsed = null;
-  }
+  const parsed: unknown = await response.json().catch(() => null);
   if (response.ok) return { kind: 'ok', body: parsed };
   const error = (parsed as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   return {

@@ -81,6 +81,9 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   }
 
   // 2. Each page commits on its own, so a dropped connection or a closed page resumes from the last one.
+  // A resumed pull ends at the snapshot of the cut one, before what was just pushed (its
+  // acknowledgement included): then pull once more, or the pushed changes stay pending.
+  let resumed = pushed > 0 && ((await getMeta(db, 'cookie'))?.page ?? null) !== null;
   for (;;) {
     const cookie = (await getMeta(db, 'cookie')) ?? null;
     const result = await post('/api/sync/pull', { clientId, cookie });
@@ -88,6 +91,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
     const response = pullResponseSchema.parse(result.body);
     const { pending } = await applyPull(db, user, response, (deps.now ?? (() => new Date()))());
     deps.onProgress?.(response.progress.done, response.progress.total);
-    if (!response.more) return { kind: 'done', pushed, pending };
+    if (!response.more && resumed) resumed = false;
+    else if (!response.more) return { kind: 'done', pushed, pending };
   }
 }

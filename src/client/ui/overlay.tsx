@@ -17,6 +17,9 @@ export interface OverlayProps {
 /**
  * A modal sheet (confirmations) or a full-screen page (the queue number):
  * no animation library, big targets, focus moved into it and given back after.
+ * Full screen, the actions sit at the bottom (the thumb's zone), below any
+ * button of the page underneath, so the second tap of a gloved double-tap
+ * cannot dismiss the number before anyone has read it.
  */
 export function Overlay({ title, children, actions, onClose, full, testId }: OverlayProps) {
   const titleId = useId();
@@ -56,10 +59,12 @@ export function Overlay({ title, children, actions, onClose, full, testId }: Ove
         aria-labelledby={titleId}
         data-testid={testId}
       >
-        <h2 className="hj-overlay-title" id={titleId}>
-          {title}
-        </h2>
-        {children}
+        <div className="hj-overlay-body">
+          <h2 className="hj-overlay-title" id={titleId}>
+            {title}
+          </h2>
+          {children}
+        </div>
         <div className="hj-overlay-actions">{actions}</div>
       </div>
     </div>,

@@ -4,7 +4,6 @@ import { syncedTables } from '../../shared/domain/tables.js';
 import type { User } from '../../shared/domain/team.js';
 import { hashPassword } from '../auth/password.js';
 import { nextVersion } from './next-version.js';
-import type { DB } from './schema.js';
 import type { Store } from './store.js';
 import { transact } from './transact.js';
 

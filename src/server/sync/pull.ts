@@ -185,7 +185,19 @@ export async function pull(
       }
       position = { ...position, done: position.done + patch.length };
 
-      const { lastMutationId } = await clientRecord(trx, body.clientId, principal);
+      // The last mutation id must be the one as of `upTo`, like the rows: a resumed page
+      // reads a newer state than its snapshot, and a mutation pushed since (above upTo)
+      // acknowledged without its rows would vanish from the phone until the next pull.
+      let { lastMutationId } = await clientRecord(trx, body.clientId, principal);
+      if (resumed) {
+        const settled = await trx
+          .selectFrom('audit')
+          .select((eb) => eb.fn.max('mutationId').as('id'))
+          .where('clientId', '=', body.clientId)
+          .where('version', '<=', position.upTo)
+          .executeTakeFirst();
+        lastMutationId = Math.min(lastMutationId, Number(settled?.id ?? 0));
+      }
       const rejectedRows = await trx
         .selectFrom('rejections')
         .selectAll()

@@ -3,11 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { IdType } from '../../../shared/domain/resident.js';
-import { useServices } from '../../sync/services.js';
 import { ChoiceChips } from '../../ui/choice-chips.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { TextField } from '../../ui/text-field.js';
-import { describeError, isRejection } from './describe-error.js';
+import { isRejection } from './describe-error.js';
 import { readPrefill } from './prefill.js';
 import { QueueNumberSheet } from './queue-number-sheet.js';
 import type { DraftField, ResidentDraft } from './resident-form.js';
@@ -40,8 +39,7 @@ export function AddResidentPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const { t } = useTranslation();
-  const { mutate } = useServices();
-  const register = useRegister(siteId);
+  const { registerNew } = useRegister(siteId);
   const inputs = useRef<Partial<Record<DraftField, HTMLInputElement | null>>>({});
 
   const [draft, setDraft] = useState<ResidentDraft>(() => {
@@ -58,7 +56,6 @@ export function AddResidentPage() {
   const [serverSaid, setServerSaid] = useState<Partial<Record<DraftField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [savedId, setSavedId] = useState<string | null>(null);
   const [shown, setShown] = useState<{ queueNumber: string; name: string } | null>(null);
 
   useEffect(preloadPinyin, []);
@@ -82,7 +79,7 @@ export function AddResidentPage() {
     setShowAll(true);
     setFormError(null);
     const checked = checkDraft(draft);
-    if (!savedId && !checked) {
+    if (!checked) {
       setFormError(t('resident.fixErrors'));
       const first = FIELD_ORDER.find((f) => problems[f] !== null);
       if (first) inputs.current[first]?.focus();
@@ -90,34 +87,26 @@ export function AddResidentPage() {
     }
     setBusy(true);
     try {
-      let residentId = savedId;
-      let name = draft.name.trim();
-      if (!residentId && checked) {
-        const id = crypto.randomUUID();
-        await mutate('addResident', {
-          id,
-          siteId,
-          householdId: null,
-          employerId: null,
-          name: checked.name,
-          ...(await pinyinKeys(checked.name)),
-          idType: draft.idType,
-          idNumber: checked.idNumber,
-          noIdReason: checked.noIdReason,
-          phone: checked.phone,
-          at: new Date().toISOString(),
-        });
-        residentId = id;
-        name = checked.name;
-        setSavedId(id);
-      }
-      if (!residentId) return;
-      const outcome = await register(residentId);
+      const outcome = await registerNew({
+        id: crypto.randomUUID(),
+        siteId,
+        householdId: null,
+        employerId: null,
+        name: checked.name,
+        ...(await pinyinKeys(checked.name)),
+        idType: draft.idType,
+        idNumber: checked.idNumber,
+        noIdReason: checked.noIdReason,
+        phone: checked.phone,
+        at: new Date().toISOString(),
+      });
       if (!outcome) return;
-      if (outcome.ok) setShown({ queueNumber: outcome.queueNumber, name });
-      else setFormError(t('resident.savedNotRegistered', { reason: outcome.message }));
-    } catch (error) {
-      const message = describeError(t, error);
+      if (outcome.ok) {
+        setShown({ queueNumber: outcome.queueNumber, name: checked.name });
+        return;
+      }
+      // Nothing was stored: say why, next to the field when it is about one.
+      const { error, message } = outcome;
       if (isRejection(error)) {
         const field: DraftField | null =
           error.code === 'id_number_invalid' || error.code === 'resident_exists'
@@ -135,7 +124,6 @@ export function AddResidentPage() {
 
   const mainland = draft.idType === 'mainland';
   const digits = compact(draft.idNumber).length;
-  const locked = savedId !== null;
 
   return (
     <div className="hj-page">
@@ -152,7 +140,7 @@ export function AddResidentPage() {
           void save();
         }}
       >
-        <fieldset className="hj-fieldset" disabled={locked}>
+        <fieldset className="hj-fieldset" disabled={shown !== null}>
           <TextField
             id="new-name"
             testId="new-name"
@@ -276,7 +264,7 @@ export function AddResidentPage() {
           loadingText={t('resident.saving')}
           data-testid="new-save"
         >
-          {locked ? t('resident.retryRegister') : t('resident.save')}
+          {t('resident.save')}
         </Button>
       </form>
       {shown ? (

@@ -1,4 +1,6 @@
 import { Button } from 'antd-mobile';
+import { useEffect, useRef } from 'react';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BigQueueNumber } from '../../ui/big-queue-number.js';
 import { Overlay } from '../../ui/overlay.js';
@@ -11,9 +13,22 @@ export interface QueueNumberSheetProps {
   onVoid?: () => void;
 }
 
+/** A gloved double-tap on 登记 lands its second tap here within this time: ignore it. */
+const DOUBLE_TAP_MS = 450;
+
 /** Full screen: the number to write on the resident's hand, and one big OK. */
 export function QueueNumberSheet({ queueNumber, name, onOk, onVoid }: QueueNumberSheetProps) {
   const { t } = useTranslation();
+  const openedAt = useRef(Number.POSITIVE_INFINITY);
+  useEffect(() => {
+    openedAt.current = performance.now();
+  }, []);
+  /** Only touch taps are held back: the number must be seen before it can be dismissed. */
+  const guarded = (action: () => void) => (event: MouseEvent) => {
+    const pointer = (event.nativeEvent as Partial<PointerEvent>).pointerType;
+    if (pointer === 'touch' && performance.now() - openedAt.current < DOUBLE_TAP_MS) return;
+    action();
+  };
   return (
     <Overlay
       full
@@ -28,12 +43,12 @@ export function QueueNumberSheet({ queueNumber, name, onOk, onVoid }: QueueNumbe
             block
             data-testid="queue-number-ok"
             data-autofocus
-            onClick={onOk}
+            onClick={guarded(onOk)}
           >
             {t('common.ok')}
           </Button>
           {onVoid ? (
-            <Button fill="none" block data-testid="queue-number-void" onClick={onVoid}>
+            <Button fill="none" block data-testid="queue-number-void" onClick={guarded(onVoid)}>
               {t('queue.void')}
             </Button>
           ) : null}

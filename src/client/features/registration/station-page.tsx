@@ -58,7 +58,7 @@ export function StationPage() {
       campaignId ? siteRegistrations(db, siteId, campaignId) : [],
     [db, siteId, campaignId],
   );
-  const register = useRegister(siteId);
+  const { register } = useRegister(siteId);
 
   async function doRegister(row: ResidentRow) {
     setAgain(null);
