@@ -7,6 +7,11 @@ import { AddResidentPage } from '../features/registration/add-resident-page.js';
 import { SiteListPage } from '../features/registration/site-list-page.js';
 import { StationPage } from '../features/registration/station-page.js';
 import { SettingsPage } from '../features/settings/settings-page.js';
+// feature imports: door-knocking and tasks (issue 5)
+// feature imports: shifts and duty (issue 6)
+// feature imports: sampling station (issue 4)
+// feature imports: coverage and administration (issue 8)
+// feature imports: sync hardening (issue 3)
 import { useServices } from '../sync/services.js';
 import { StatusBar } from '../ui/status-bar.js';
 import { UpdateBanner } from '../ui/update-banner.js';
@@ -66,6 +71,11 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
           <Route path="/site/:siteId" element={<StationPage />} />
           <Route path="/site/:siteId/new" element={<AddResidentPage />} />
           <Route path="/settings" element={<SettingsPage />} />
+          {/* routes: door-knocking and tasks (issue 5) */}
+          {/* routes: shifts and duty (issue 6) */}
+          {/* routes: sampling station (issue 4) */}
+          {/* routes: coverage and administration (issue 8) */}
+          {/* routes: sync hardening (issue 3) */}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>
@@ -73,6 +83,8 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
         <Button block fill="none" onClick={() => navigate('/')} data-testid="nav-sites">
           {t('nav.sites')}
         </Button>
+        {/* nav: door-knocking and tasks (issue 5) — at most two buttons */}
+        {/* nav: shifts and duty (issue 6) — one button */}
         <Button block fill="none" onClick={() => navigate('/settings')} data-testid="nav-settings">
           {t('nav.settings')}
         </Button>

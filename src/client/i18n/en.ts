@@ -184,6 +184,10 @@ export const en: Messages = {
       'A resident with this ID number exists: {{name}}. Search for them and register.',
     queue_number_taken: 'Queue number {{queueNumber}} is taken: try again',
     campaign_closed: 'The round “{{name}}” is closed',
+    // rejections: door-knocking and tasks (issue 5)
+    // rejections: shifts and duty (issue 6)
+    // rejections: sampling station (issue 4)
+    // rejections: coverage and administration (issue 8)
   },
   errors: {
     invalidInput: 'Something is in the wrong format: check and try again',
@@ -207,4 +211,9 @@ export const en: Messages = {
       '{{count}} records are not synced yet. They stay on this phone and sync after the next sign-in with this account: nothing is lost.',
     signOutConfirm: 'Sign out',
   },
+  // namespaces: door-knocking and tasks (issue 5)
+  // namespaces: shifts and duty (issue 6)
+  // namespaces: sampling station (issue 4)
+  // namespaces: coverage and administration (issue 8)
+  // namespaces: sync hardening (issue 3)
 };

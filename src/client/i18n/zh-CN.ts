@@ -185,6 +185,10 @@ export const zhCN = {
     resident_exists: '这个身份证号已经有居民：{{name}}。请搜索后直接登记。',
     queue_number_taken: '排队号 {{queueNumber}} 已被占用，请再试一次',
     campaign_closed: '轮次“{{name}}”已结束',
+    // rejections: door-knocking and tasks (issue 5)
+    // rejections: shifts and duty (issue 6)
+    // rejections: sampling station (issue 4)
+    // rejections: coverage and administration (issue 8)
   },
   errors: {
     invalidInput: '有内容格式不对，请检查后再试',
@@ -208,6 +212,11 @@ export const zhCN = {
       '还有 {{count}} 条记录没有同步。它们会留在这部手机上，下次用这个账号登录后自动同步，不会丢失。',
     signOutConfirm: '退出登录',
   },
+  // namespaces: door-knocking and tasks (issue 5)
+  // namespaces: shifts and duty (issue 6)
+  // namespaces: sampling station (issue 4)
+  // namespaces: coverage and administration (issue 8)
+  // namespaces: sync hardening (issue 3)
 } as const;
 
 /** The shape every language must have: the same keys, any strings. */
