@@ -83,6 +83,11 @@ export function SettingsPage() {
           </Button>
         </section>
 
+        {/* The "more" entries: one full-width button per screen, navigating by URL. */}
+        {/* more: sync hardening (issue 3) — end-of-day sync, needs attention, storage */}
+        {/* more: coverage and administration (issue 8) */}
+        {/* more: sampling station (issue 4) */}
+
         <section className="hj-form" aria-labelledby="settings-language">
           <h2 className="hj-section-title" id="settings-language">
             {t('language.label')}
