@@ -38,7 +38,7 @@ export class AppPage {
         .getByTestId('site-site-tongye-village')
         .or(this.page.getByTestId('site-site-nanguyi'))
         .first(),
-    ).toBeVisible({ timeout: 30_000 });
+    ).toBeVisible({ timeout: 90_000 });
   }
 
   async syncNow() {

@@ -4,7 +4,9 @@ import type { Store } from './db/store.js';
 import { installErrorHandler, installJsonNotFound } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { staticApp } from './routes/static-app.js';
+import { outboxImportRoutes } from './routes/outbox-import.js';
 import { syncRoutes } from './routes/sync-routes.js';
+import { coverageRoutes } from './routes/coverage-routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -23,6 +25,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   healthRoutes(app, options.store);
   syncRoutes(app, options.store, now, options.pullPageSize);
+  coverageRoutes(app, options.store, now); // coverage and administration (issue 8)
+  outboxImportRoutes(app, options.store, now);
   const servesApp = options.distDir ? await staticApp(app, options.distDir) : false;
   if (!servesApp) installJsonNotFound(app);
   return app;

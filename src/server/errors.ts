@@ -23,6 +23,8 @@ const statusOf: Record<HttpErrorCode, number> = {
   payload_too_large: 413,
   protocol_outdated: 426,
   too_many_requests: 429,
+  file_unreadable: 400,
+  conflict: 409,
   internal: 500,
 };
 

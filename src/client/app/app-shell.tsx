@@ -2,16 +2,48 @@ import { Button, Dialog } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { useLiveQuery } from '../db/live-query.js';
-import { syncSummary } from '../db/station-queries.js';
+import { STUCK_AFTER_MS, syncSummary } from '../db/station-queries.js';
+import { useEffect, useState } from 'react';
 import { AddResidentPage } from '../features/registration/add-resident-page.js';
 import { SiteListPage } from '../features/registration/site-list-page.js';
 import { StationPage } from '../features/registration/station-page.js';
 import { SettingsPage } from '../features/settings/settings-page.js';
 // feature imports: door-knocking and tasks (issue 5)
+import { AssignPage } from '../features/door-knocking/assign-page.js';
+import { BatchPage } from '../features/door-knocking/batch-page.js';
+import { DoorSitesPage } from '../features/door-knocking/door-sites-page.js';
+import { HouseholdPage } from '../features/door-knocking/household-page.js';
+import { ProgressPage } from '../features/door-knocking/progress-page.js';
+import { WalkListPage } from '../features/door-knocking/walk-list-page.js';
+import { RaiseTaskPage } from '../features/tasks/raise-task-page.js';
+import { TaskBoardPage } from '../features/tasks/task-board-page.js';
+import { TaskPage } from '../features/tasks/task-page.js';
 // feature imports: shifts and duty (issue 6)
+import { BoardPage } from '../features/shifts/board-page.js';
+import { MyShiftsPage } from '../features/shifts/my-shifts-page.js';
+import { SetupPage as ShiftSetupPage } from '../features/shifts/setup-page.js';
+import { ShiftsNavButton } from '../features/shifts/shifts-nav-button.js';
+import { SummaryPage as ShiftSummaryPage } from '../features/shifts/summary-page.js';
 // feature imports: sampling station (issue 4)
+import { CardSitesPage, CardsPage } from '../features/cards/cards-page.js';
+import { CallingPage } from '../features/registration/calling-page.js';
+import { DuplicatesPage } from '../features/registration/duplicates-page.js';
+import { HouseholdRegisterPage } from '../features/registration/household-page.js';
+import { HouseholdPickerPage } from '../features/registration/household-picker-page.js';
+import { TubesPage } from '../features/registration/tubes-page.js';
 // feature imports: coverage and administration (issue 8)
+import { AccountsPage } from '../features/admin/accounts-page.js';
+import { RoundsPage } from '../features/admin/rounds-page.js';
+import { TeamsPage } from '../features/admin/teams-page.js';
+import { CoveragePage } from '../features/coverage/coverage-page.js';
+import { DailyReportPage } from '../features/coverage/daily-report-page.js';
+import { DashboardRoute } from '../features/coverage/dashboard-route.js';
+import { ExportsPage } from '../features/coverage/exports-page.js';
+import { ImportPage } from '../features/coverage/import-page.js';
+import { LedgerPage } from '../features/coverage/ledger-page.js';
 // feature imports: sync hardening (issue 3)
+import { AttentionPage } from '../features/sync-center/attention-page.js';
+import { EndOfDayPage } from '../features/sync-center/end-of-day-page.js';
 import { useServices } from '../sync/services.js';
 import { StatusBar } from '../ui/status-bar.js';
 import { UpdateBanner } from '../ui/update-banner.js';
@@ -29,13 +61,26 @@ function problemText(t: (k: string) => string, sync: ReturnType<typeof useServic
 
 function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
   const { t } = useTranslation();
-  const { db, sync, syncNow, session } = useServices();
+  const { db, sync, syncNow, session, hasUnsavedInput } = useServices();
   const summary = useLiveQuery(() => syncSummary(db), [db]);
   const sw = useServiceWorker();
   const navigate = useNavigate();
   const pending = summary?.pending ?? 0;
+  // The watchdog looks again every minute, even when nothing else changes.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const oldest = summary?.oldestPendingAt ? Date.parse(summary.oldestPendingAt) : null;
+  const stuckMinutes =
+    oldest !== null && now - oldest > STUCK_AFTER_MS ? Math.floor((now - oldest) / 60_000) : null;
 
   const applyUpdate = async () => {
+    if (hasUnsavedInput()) {
+      await Dialog.alert({ content: t('app.updateAfterSave') });
+      return;
+    }
     await syncNow();
     if ((await syncSummary(db)).pending > 0) {
       await Dialog.alert({ content: t('app.updateAfterSync') });
@@ -62,6 +107,23 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
           </Button>
         </div>
       )}
+      {stuckMinutes !== null && (
+        <div className="banner banner-warning" role="alert" data-testid="stuck-banner">
+          {t('app.stuckBanner', { minutes: stuckMinutes })}
+        </div>
+      )}
+      {(summary?.rejections ?? 0) > 0 && (
+        <div className="banner banner-warning" role="alert">
+          <Button
+            block
+            color="warning"
+            onClick={() => navigate('/sync/attention')}
+            data-testid="attention-banner"
+          >
+            {t('app.attentionBanner', { count: summary?.rejections ?? 0 })}
+          </Button>
+        </div>
+      )}
       {sw.updateWaiting && (
         <UpdateBanner onReload={() => void applyUpdate()} onLater={sw.dismiss} />
       )}
@@ -72,10 +134,51 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
           <Route path="/site/:siteId/new" element={<AddResidentPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           {/* routes: door-knocking and tasks (issue 5) */}
+          <Route path="/door" element={<DoorSitesPage />} />
+          <Route path="/door/:siteId" element={<WalkListPage key="mine" list="mine" />} />
+          <Route path="/door/:siteId/all" element={<WalkListPage key="all" list="all" />} />
+          <Route
+            path="/door/:siteId/revisit"
+            element={<WalkListPage key="revisit" list="revisit" />}
+          />
+          <Route path="/door/:siteId/batch" element={<BatchPage />} />
+          <Route path="/door/:siteId/assign" element={<AssignPage />} />
+          <Route path="/door/:siteId/progress" element={<ProgressPage />} />
+          <Route path="/door/:siteId/h/:householdId" element={<HouseholdPage />} />
+          <Route path="/tasks" element={<TaskBoardPage />} />
+          <Route path="/tasks/new" element={<RaiseTaskPage />} />
+          <Route path="/tasks/:taskId" element={<TaskPage />} />
           {/* routes: shifts and duty (issue 6) */}
+          <Route path="/shifts" element={<MyShiftsPage />} />
+          <Route path="/shifts/summary" element={<ShiftSummaryPage />} />
+          <Route path="/shifts/site/:siteId" element={<BoardPage />} />
+          <Route path="/shifts/site/:siteId/setup" element={<ShiftSetupPage />} />
+          <Route path="/shifts/site/:siteId/summary" element={<ShiftSummaryPage />} />
           {/* routes: sampling station (issue 4) */}
+          <Route path="/site/:siteId/households" element={<HouseholdPickerPage />} />
+          <Route path="/site/:siteId/household/:householdId" element={<HouseholdRegisterPage />} />
+          <Route path="/site/:siteId/tubes" element={<TubesPage />} />
+          <Route path="/site/:siteId/duplicates" element={<DuplicatesPage />} />
+          <Route path="/site/:siteId/calling" element={<CallingPage />} />
+          <Route path="/site/:siteId/cards" element={<CardsPage />} />
+          <Route path="/cards" element={<CardSitesPage />} />
           {/* routes: coverage and administration (issue 8) */}
+          <Route path="/coverage" element={<CoveragePage />} />
+          <Route path="/coverage/site/:siteId" element={<LedgerPage key="all" missing={false} />} />
+          <Route
+            path="/coverage/site/:siteId/missing"
+            element={<LedgerPage key="missing" missing />}
+          />
+          <Route path="/coverage/import" element={<ImportPage />} />
+          <Route path="/coverage/exports" element={<ExportsPage />} />
+          <Route path="/coverage/report" element={<DailyReportPage />} />
+          <Route path="/coverage/dashboard" element={<DashboardRoute />} />
+          <Route path="/admin" element={<AccountsPage />} />
+          <Route path="/admin/teams" element={<TeamsPage />} />
+          <Route path="/admin/rounds" element={<RoundsPage />} />
           {/* routes: sync hardening (issue 3) */}
+          <Route path="/sync/end-of-day" element={<EndOfDayPage />} />
+          <Route path="/sync/attention" element={<AttentionPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>
@@ -84,7 +187,14 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
           {t('nav.sites')}
         </Button>
         {/* nav: door-knocking and tasks (issue 5) — at most two buttons */}
+        <Button block fill="none" onClick={() => navigate('/door')} data-testid="nav-door">
+          {t('door.nav')}
+        </Button>
+        <Button block fill="none" onClick={() => navigate('/tasks')} data-testid="nav-tasks">
+          {t('tasks.nav')}
+        </Button>
         {/* nav: shifts and duty (issue 6) — one button */}
+        <ShiftsNavButton />
         <Button block fill="none" onClick={() => navigate('/settings')} data-testid="nav-settings">
           {t('nav.settings')}
         </Button>

@@ -1,11 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openSessionStore } from '../db/session-store.js';
 import type { Session } from '../db/session-store.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import type { LoginResponse } from '../../shared/protocol/login.js';
-import { ServicesProvider } from './services-provider.js';
-import { AppShell } from './app-shell.js';
+// The signed-in app (sync, mutators, every feature) loads once someone is signed in, so the
+// sign-in screen stays within the JavaScript budget (docs/performance.md); the service worker
+// precaches these chunks, so this works offline too.
+const ServicesProvider = lazy(() =>
+  import('./services-provider.js').then((m) => ({ default: m.ServicesProvider })),
+);
+const AppShell = lazy(() => import('./app-shell.js').then((m) => ({ default: m.AppShell })));
 
 /**
  * The top of the app: who is signed in on this phone. A person stays signed in
@@ -52,8 +57,10 @@ export function App() {
   if (session === undefined) return <div className="loading">{t('app.loading')}</div>;
   if (session === null || signingIn) return <LoginPage onSignedIn={onSignedIn} />;
   return (
-    <ServicesProvider session={session} onExpired={onExpired} onSignOut={onSignOut}>
-      <AppShell onSignInAgain={() => setSigningIn(true)} />
-    </ServicesProvider>
+    <Suspense fallback={<div className="loading">{t('app.loading')}</div>}>
+      <ServicesProvider session={session} onExpired={onExpired} onSignOut={onSignOut}>
+        <AppShell onSignInAgain={() => setSigningIn(true)} />
+      </ServicesProvider>
+    </Suspense>
   );
 }

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { mutationContext } from '../db/context.js';
 import { openUserDb } from '../db/database.js';
 import { runMutation } from '../db/run-mutation.js';
+import { isQuotaError } from '../db/storage-errors.js';
+import i18next from 'i18next';
 import type { Session } from '../db/session-store.js';
 import type { Services, SyncState } from '../sync/services.js';
 import { ServicesContext } from '../sync/services.js';
@@ -24,16 +26,23 @@ export function ServicesProvider({ session, onExpired, onSignOut, children }: Pr
     syncing: false,
     last: null,
     retryAt: null,
+    progress: null,
   });
+  const unsaved = useRef(new Set<string>());
 
   const scheduler = useMemo(
     () =>
       createSyncScheduler({
         lockName: `huiju-sync-${session.userId}`,
         onState: setSync,
-        run: async () => {
+        run: async (onProgress) => {
           if (!session.token) return { kind: 'expired' };
-          const result = await syncOnce({ db, user: session.user, token: session.token });
+          const result = await syncOnce({
+            db,
+            user: session.user,
+            token: session.token,
+            onProgress,
+          });
           if (result.kind === 'expired') onExpired();
           return result;
         },
@@ -55,10 +64,22 @@ export function ServicesProvider({ session, onExpired, onSignOut, children }: Pr
       sync,
       async mutate(name, args) {
         const ctx = await mutationContext(db, session.user);
-        await runMutation(db, ctx, name, args);
+        try {
+          await runMutation(db, ctx, name, args);
+        } catch (error) {
+          // Nothing of this change was stored; everything stored before is intact.
+          if (isQuotaError(error))
+            throw new Error(i18next.t('errors.storageFull'), { cause: error });
+          throw error;
+        }
         if (navigator.onLine) void scheduler.syncNow();
       },
       syncNow: () => scheduler.syncNow(),
+      setUnsavedInput(key, flag) {
+        if (flag) unsaved.current.add(key);
+        else unsaved.current.delete(key);
+      },
+      hasUnsavedInput: () => unsaved.current.size > 0,
       signOut: onSignOut,
     }),
     [session, db, sync, scheduler, onSignOut],

@@ -43,7 +43,8 @@ type SyncedTableMap = { [T in TableName]: Table<RowOf<T>, string> };
  * Indexes serve the searches the station types into (name pinyin, initials,
  * ID tail, phone — each within a site) and the mutators' look-ups.
  */
-export const storesV1: Record<TableName | 'outbox' | 'undo' | 'meta' | 'rejections', string> = {
+/** Version 1 as released: frozen (later versions add tables in their own `stores` call). */
+export const storesV1: Record<string, string> = {
   campaigns: 'id',
   sites: 'id, campaignId',
   buildings: 'id, siteId',
@@ -75,8 +76,35 @@ export class HuijuDB extends Dexie {
     this.version(1).stores(storesV1);
     // Later versions only list the tables they add or change; Dexie keeps the rest.
     // version 2: door-knocking and tasks (issue 5)
+    this.version(2).stores({
+      walkAssignments: 'id, siteId, assigneeId',
+      doorVisits: 'id, siteId, householdId',
+      batches: 'id, siteId',
+      batchItems: 'id, siteId, batchId',
+      tasks: 'id, siteId, householdId',
+      taskClaims: 'id, siteId, taskId',
+    });
     // version 3: shifts and duty (issue 6)
+    // Synced: posts, slots, assignments, their change log, check-ins, settings.
+    // `shiftSeen` stays on the phone: the assignment as this person last saw it.
+    this.version(3).stores({
+      shiftPosts: 'id, siteId',
+      shiftSlots: 'id, siteId',
+      shiftAssignments: 'id, siteId, slotId, userId, [slotId+userId]',
+      shiftEvents: 'id, siteId, assignmentId, userId',
+      shiftCheckins: 'id, siteId, slotId, userId, [slotId+userId]',
+      shiftSettings: 'id, siteId',
+      shiftSeen: 'assignmentId',
+    });
     // version 4: sampling station (issue 4)
+    // Synced: tubes, bindings, calls. `stationDesk` stays on the phone: each
+    // site's current tube and the samples waiting for the next one.
+    this.version(4).stores({
+      tubes: 'id, siteId, [siteId+code]',
+      tubeBindings: 'id, siteId, tubeId, registrationId',
+      queueCalls: 'id, siteId',
+      stationDesk: 'siteId',
+    });
     // version 5: coverage and administration (issue 8)
     // version 6: sync hardening (issue 3)
     this.version(6).stores({ sent: 'id, name' });

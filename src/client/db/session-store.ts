@@ -35,6 +35,10 @@ export function openSessionStore() {
         await db.current.put({ key: 'current', userId: session.userId });
       });
     },
+    /** Everyone who has signed in on this phone (their work stays in their own database). */
+    async all(): Promise<Session[]> {
+      return db.sessions.toArray();
+    },
     /** The server refused the token: keep the person (and their outbox), forget the token. */
     async expire(userId: string): Promise<void> {
       await db.sessions.update(userId, { token: null });

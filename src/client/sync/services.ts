@@ -12,6 +12,8 @@ export interface SyncState {
   last: SyncResult | null;
   /** When the next automatic retry runs after a failure (ms since epoch), or null. */
   retryAt: number | null;
+  /** Rows of a (paged) pull arrived so far, of how many; null when not pulling. */
+  progress: { done: number; total: number } | null;
 }
 
 /** Everything a feature needs from the signed-in app; features never reach past it. */
@@ -26,6 +28,12 @@ export interface Services {
   mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>): Promise<void>;
   syncNow(): Promise<void>;
   sync: SyncState;
+  /**
+   * A form says it holds unsaved input (`true`) or not any more: an app
+   * update never reloads over it.
+   */
+  setUnsavedInput(key: string, unsaved: boolean): void;
+  hasUnsavedInput(): boolean;
   signOut(): Promise<void>;
 }
 

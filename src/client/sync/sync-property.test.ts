@@ -106,9 +106,10 @@ interface Scenario {
 }
 
 const phoneArb = fc.nat({ max: TEAM_PHONES.length - 1 });
-const atArb = fc.nat({ max: 3 });
+/** Which request of the sync is hit: 0 is the push when something is pending, else the first pull. */
+const atArb = fc.nat({ max: 2 });
 const faultArb: fc.Arbitrary<Fault> = fc.oneof(
-  { weight: 4, arbitrary: fc.constant({ kind: 'none' as const }) },
+  { weight: 3, arbitrary: fc.constant({ kind: 'none' as const }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('dropRequest' as const), at: atArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('dropResponse' as const), at: atArb }) },
   {
@@ -937,14 +938,14 @@ async function runScenario(
 
 // ---------------------------------------------------------------- the test
 
-const engines: Engine[] = [
-  'sqlite',
+const engines = [
+  'sqlite' as const,
   ...((await postgresAvailable()) ? (['postgres'] as const) : []),
-];
+].map((engine) => ({ engine, runs: RUNS[engine] }));
 
 describe.each(engines)(
-  `sync property on %s: ${MIN_PHONES}–${TEAM_PHONES.length} phones × ${MIN_ACTIONS}–${MAX_ACTIONS} actions (mutations, syncs, faults: lost request, lost answer, duplicate, stale replay, restart, offline)`,
-  (engine) => {
+  `sync property on $engine: $runs runs × ${MIN_PHONES}–${TEAM_PHONES.length} phones × ${MIN_ACTIONS}–${MAX_ACTIONS} actions (mutations; syncs, 2 in 3 given a fault: lost request, lost answer, duplicate; stale replays, restarts, offline)`,
+  ({ engine }) => {
     let databases: Databases;
     beforeAll(async () => {
       databases = engine === 'sqlite' ? await sqliteDatabases() : await postgresDatabases();

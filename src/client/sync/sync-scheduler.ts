@@ -3,7 +3,7 @@ import type { SyncState } from './services.js';
 import type { SyncResult } from './sync-once.js';
 
 export interface SchedulerOptions {
-  run: () => Promise<SyncResult>;
+  run: (onProgress: (done: number, total: number) => void) => Promise<SyncResult>;
   onState: (state: SyncState) => void;
   /** Tabs of one person share one lock: one tab syncs at a time. */
   lockName: string;
@@ -17,11 +17,19 @@ export interface SchedulerOptions {
  */
 export function createSyncScheduler(options: SchedulerOptions) {
   const interval = options.intervalMs ?? 30_000;
-  let state: SyncState = { online: navigator.onLine, syncing: false, last: null, retryAt: null };
+  let state: SyncState = {
+    online: navigator.onLine,
+    syncing: false,
+    last: null,
+    retryAt: null,
+    progress: null,
+  };
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let tickTimer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<void> | null = null;
+  // A change made while a round runs may miss that round's push: run one more after it.
+  let again = false;
 
   const set = (patch: Partial<SyncState>) => {
     state = { ...state, ...patch };
@@ -32,7 +40,7 @@ export function createSyncScheduler(options: SchedulerOptions) {
     set({ syncing: true });
     let result: SyncResult;
     try {
-      result = await options.run();
+      result = await options.run((done, total) => set({ progress: { done, total } }));
     } catch (error) {
       result = {
         kind: 'failed',
@@ -45,22 +53,32 @@ export function createSyncScheduler(options: SchedulerOptions) {
       failures += 1;
       const delay = backoffDelay(failures, cryptoRandom());
       retryTimer = setTimeout(() => void syncNow(), delay);
-      set({ syncing: false, last: result, retryAt: Date.now() + delay });
+      set({ syncing: false, last: result, retryAt: Date.now() + delay, progress: null });
     } else {
       failures = 0;
-      set({ syncing: false, last: result, retryAt: null });
+      set({ syncing: false, last: result, retryAt: null, progress: null });
     }
   }
 
   function syncNow(): Promise<void> {
-    if (running) return running;
+    if (running) {
+      again = true;
+      return running;
+    }
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    const work = locks
-      ? locks.request(options.lockName, { ifAvailable: true }, async (lock) => {
-          if (lock) await round();
-        })
-      : round();
-    running = Promise.resolve(work).finally(() => {
+    const once = () =>
+      locks
+        ? locks.request(options.lockName, { ifAvailable: true }, async (lock) => {
+            if (lock) await round();
+          })
+        : round();
+    const work = async () => {
+      do {
+        again = false;
+        await once();
+      } while (again && state.last?.kind === 'done');
+    };
+    running = work().finally(() => {
       running = null;
     });
     return running;

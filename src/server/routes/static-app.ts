@@ -22,11 +22,9 @@ export async function staticApp(app: FastifyInstance, distDir: string): Promise<
   // Files are looked up at request time, so a rebuild needs no restart.
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      void reply
-        .status(404)
-        .send({
-          error: { code: 'not_found', message: `No route ${request.method} ${request.url}` },
-        });
+      void reply.status(404).send({
+        error: { code: 'not_found', message: `No route ${request.method} ${request.url}` },
+      });
       return;
     }
     void reply.header('Cache-Control', 'no-cache').sendFile('index.html');

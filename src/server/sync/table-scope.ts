@@ -24,7 +24,22 @@ export const tableScope: Record<TableName, ScopeRule> = {
   teamSites: 'team',
   users: 'team',
   // scope: door-knocking and tasks (issue 5)
+  walkAssignments: 'site',
+  doorVisits: 'site',
+  batches: 'site',
+  batchItems: 'site',
+  tasks: 'site',
+  taskClaims: 'site',
   // scope: shifts and duty (issue 6)
+  shiftPosts: 'site',
+  shiftSlots: 'site',
+  shiftAssignments: 'site',
+  shiftEvents: 'site',
+  shiftCheckins: 'site',
+  shiftSettings: 'site',
   // scope: sampling station (issue 4)
+  tubes: 'site',
+  tubeBindings: 'site',
+  queueCalls: 'site',
   // scope: coverage and administration (issue 8)
 };

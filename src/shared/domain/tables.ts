@@ -8,6 +8,21 @@ import { residentSchema } from './resident.js';
 import { siteSchema } from './site.js';
 import { teamSchema, teamSiteSchema, userSchema } from './team.js';
 import { unitSchema } from './unit.js';
+// shifts and duty (issue 6)
+import { shiftAssignmentSchema } from './shift-assignment.js';
+import { shiftCheckinSchema } from './shift-checkin.js';
+import { shiftEventSchema } from './shift-event.js';
+import { shiftPostSchema } from './shift-post.js';
+import { shiftSettingsSchema } from './shift-settings.js';
+import { shiftSlotSchema } from './shift-slot.js';
+// door-knocking and tasks (issue 5)
+import { batchItemSchema, batchSchema } from './batch.js';
+import { doorVisitSchema } from './door-visit.js';
+import { taskClaimSchema, taskSchema } from './task.js';
+import { walkAssignmentSchema } from './walk-assignment.js';
+// sampling station (issue 4)
+import { queueCallSchema } from './queue-call.js';
+import { tubeBindingSchema, tubeSchema } from './tube.js';
 
 /**
  * Every table that syncs between the server and the phones, with its row
@@ -27,8 +42,23 @@ export const syncedTables = {
   teamSites: teamSiteSchema,
   users: userSchema,
   // tables: door-knocking and tasks (issue 5)
+  walkAssignments: walkAssignmentSchema,
+  doorVisits: doorVisitSchema,
+  batches: batchSchema,
+  batchItems: batchItemSchema,
+  tasks: taskSchema,
+  taskClaims: taskClaimSchema,
   // tables: shifts and duty (issue 6)
+  shiftPosts: shiftPostSchema,
+  shiftSlots: shiftSlotSchema,
+  shiftAssignments: shiftAssignmentSchema,
+  shiftEvents: shiftEventSchema,
+  shiftCheckins: shiftCheckinSchema,
+  shiftSettings: shiftSettingsSchema,
   // tables: sampling station (issue 4)
+  tubes: tubeSchema,
+  tubeBindings: tubeBindingSchema,
+  queueCalls: queueCallSchema,
   // tables: coverage and administration (issue 8)
 } as const;
 

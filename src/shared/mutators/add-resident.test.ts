@@ -95,3 +95,47 @@ describe('addResident', () => {
     });
   });
 });
+
+describe('addResident: other identity documents (issue 4)', () => {
+  it('checks permits and passports by their shape, normalised', async () => {
+    const state = baseState();
+    await addResident(
+      memoryTx(state, volunteer),
+      args({ idType: 'hk_macau_permit', idNumber: 'h 1234 5678', phone: null }),
+    );
+    expect(state.residents?.get('r-new')).toMatchObject({
+      idNumber: 'H12345678',
+      idLast4: '5678',
+    });
+    const error = await rejection(
+      addResident(
+        memoryTx(state, volunteer),
+        args({ id: 'r-new-2', idType: 'passport', idNumber: 'AB-1', phone: null }),
+      ),
+    );
+    expect(error.code).toBe('id_number_invalid');
+    expect(error.params).toEqual({ problem: 'format', idType: 'passport' });
+    expect(
+      (
+        await rejection(
+          addResident(
+            memoryTx(state, volunteer),
+            args({ id: 'r-new-3', idType: 'hk_macau_permit', idNumber: 'H12345678', phone: null }),
+          ),
+        )
+      ).code,
+    ).toBe('resident_exists');
+  });
+
+  it('needs a reason for "no document"', async () => {
+    const state = baseState();
+    const error = await rejection(
+      addResident(
+        memoryTx(state, volunteer),
+        args({ idType: 'none', idNumber: null, noIdReason: '  ', phone: null }),
+      ),
+    );
+    expect(error.code).toBe('no_id_reason');
+    expect(state.residents?.has('r-new')).toBe(false);
+  });
+});

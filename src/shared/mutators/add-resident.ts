@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from '../domain/common.js';
-import { validateMainlandId } from '../domain/id-number.js';
+import { validateMainlandId, validateOtherDocument } from '../domain/id-number.js';
 import { validateMobile } from '../domain/mobile.js';
 import { idTypeSchema, residentSchema } from '../domain/resident.js';
 import { requireSite } from './authorize.js';
@@ -46,8 +46,21 @@ export async function addResident(tx: Tx, args: AddResidentArgs): Promise<void> 
     const first = same[0];
     if (first) throw new MutationRejected('resident_exists', { name: first.name, id: first.id });
   } else if (args.idType !== 'none') {
-    idNumber = (args.idNumber ?? '').trim().toUpperCase();
-    if (idNumber === '') throw new MutationRejected('id_number_invalid', { problem: 'empty' });
+    // Permits and passports carry no check character: their shape is checked (issue 4).
+    const checked = validateOtherDocument(args.idType, args.idNumber ?? '');
+    if (!checked.ok) {
+      throw new MutationRejected('id_number_invalid', {
+        problem: checked.problem,
+        idType: args.idType,
+      });
+    }
+    idNumber = checked.normalized;
+    const same = await tx.list('residents', { siteId: args.siteId, idNumber });
+    const first = same.find((r) => r.idType === args.idType);
+    if (first) throw new MutationRejected('resident_exists', { name: first.name, id: first.id });
+  } else if ((args.noIdReason ?? '').trim() === '') {
+    // "No document" always says why (a child, an elderly person without a card).
+    throw new MutationRejected('no_id_reason', {});
   }
 
   let phone: string | null = null;
@@ -68,7 +81,7 @@ export async function addResident(tx: Tx, args: AddResidentArgs): Promise<void> 
     idType: args.idType,
     idNumber,
     idLast4: idNumber ? idNumber.slice(-4) : '',
-    noIdReason: args.idType === 'none' ? (args.noIdReason ?? '') : null,
+    noIdReason: args.idType === 'none' ? (args.noIdReason ?? '').trim() : null,
     phone,
     createdAt: args.at,
     createdBy: tx.ctx.userId,

@@ -15,8 +15,33 @@ export const rejectionCodes = [
   'queue_number_taken',
   'campaign_closed',
   // rejections: door-knocking and tasks (issue 5)
+  'task_full',
+  'task_closed',
+  'task_already_claimed',
+  'assignee_invalid',
   // rejections: shifts and duty (issue 6)
+  'move_precondition_failed',
+  'no_longer_assigned',
+  'already_assigned',
+  'already_on_break',
+  'not_on_break',
+  'swap_needs_same_slot',
+  'volunteer_not_on_site',
+  'post_closed',
+  'slot_closed',
+  'slot_exists',
+  'already_checked_in',
+  'not_checked_in',
   // rejections: sampling station (issue 4)
+  'tube_full',
+  'tube_closed',
+  'tube_code_invalid',
+  'sample_bound',
+  'registration_voided',
+  'binding_undone',
+  'not_duplicate',
+  'duplicate_resolved',
+  'no_id_reason',
   // rejections: coverage and administration (issue 8)
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
@@ -33,6 +58,9 @@ export const httpErrorCodes = [
   'client_mismatch',
   'mutation_gap',
   'protocol_outdated',
+  // coverage and administration (issue 8): an import file that cannot be read; a clash with stored data
+  'file_unreadable',
+  'conflict',
   'internal',
 ] as const;
 export type HttpErrorCode = (typeof httpErrorCodes)[number];

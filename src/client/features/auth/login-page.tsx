@@ -1,10 +1,13 @@
 import { Button } from 'antd-mobile';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateMobile } from '../../../shared/domain/mobile.js';
 import type { LoginResponse } from '../../../shared/protocol/login.js';
 import { languages, setLanguage } from '../../i18n/i18n.js';
+import { openSessionStore } from '../../db/session-store.js';
+import { pendingByPerson } from '../../db/sync-center-queries.js';
+import type { PersonPending } from '../../db/sync-center-queries.js';
 import { signInRequest } from '../../sync/auth-api.js';
 import { LanguageSwitch } from '../../ui/language-switch.js';
 import { TextField } from '../../ui/text-field.js';
@@ -23,6 +26,15 @@ export function LoginPage({ onSignedIn }: LoginPageProps) {
   const [showPassword, setShowPassword] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [others, setOthers] = useState<PersonPending[]>([]);
+
+  // Work left by people who signed in on this phone before stays in their own database.
+  useEffect(() => {
+    const sessions = openSessionStore();
+    void pendingByPerson(sessions)
+      .then(setOthers)
+      .finally(() => sessions.close());
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -133,6 +145,18 @@ export function LoginPage({ onSignedIn }: LoginPageProps) {
             {t('login.submit')}
           </Button>
         </form>
+        {others.length > 0 ? (
+          <section className="hj-form" data-testid="login-others-pending">
+            <p className="hj-hint">{t('syncCenter.otherPeople')}</p>
+            <ul>
+              {others.map((o) => (
+                <li key={o.userId}>
+                  {t('syncCenter.otherPerson', { name: o.name, phone: o.phone, count: o.pending })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <p className="hj-small" data-testid="login-demo-hint">
           {t('login.demoHint')}
         </p>

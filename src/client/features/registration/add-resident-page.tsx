@@ -20,6 +20,7 @@ import {
   visibleProblem,
 } from './resident-form.js';
 import { useRegister } from './use-register.js';
+import { useTubeDesk } from './use-tube-desk.js';
 
 const ID_TYPES: readonly IdType[] = [
   'mainland',
@@ -28,7 +29,13 @@ const ID_TYPES: readonly IdType[] = [
   'passport',
   'none',
 ];
-const REASONS = ['child', 'elderly'] as const;
+/** Why someone has no document: one tap for the usual reasons, or typed. */
+const REASONS = {
+  child: 'resident.reasons.child',
+  elderly: 'resident.reasons.elderly',
+  lost: 'idDocs.reasonLost',
+} as const;
+const REASON_IDS = Object.keys(REASONS) as (keyof typeof REASONS)[];
 
 /**
  * Adds someone who is not on the roster and registers them, in one save
@@ -40,6 +47,7 @@ export function AddResidentPage() {
   const location = useLocation();
   const { t } = useTranslation();
   const { registerNew } = useRegister(siteId);
+  const desk = useTubeDesk(siteId);
   const inputs = useRef<Partial<Record<DraftField, HTMLInputElement | null>>>({});
 
   const [draft, setDraft] = useState<ResidentDraft>(() => {
@@ -102,6 +110,7 @@ export function AddResidentPage() {
       });
       if (!outcome) return;
       if (outcome.ok) {
+        await desk.place([outcome.registrationId]);
         setShown({ queueNumber: outcome.queueNumber, name: checked.name });
         return;
       }
@@ -175,7 +184,9 @@ export function AddResidentPage() {
               testId="new-id-number"
               label={t('resident.idNumber')}
               placeholder={
-                mainland ? t('resident.idNumberPlaceholder') : t('resident.otherNumberPlaceholder')
+                mainland
+                  ? t('resident.idNumberPlaceholder')
+                  : t(`idDocs.${draft.idType as 'passport'}.placeholder`)
               }
               inputMode={mainland || draft.idType === 'taiwan_permit' ? 'numeric' : 'text'}
               autoCapitalize="characters"
@@ -212,9 +223,9 @@ export function AddResidentPage() {
               <ChoiceChips
                 label={t('resident.noIdReason')}
                 testId="new-no-id-reason-pick"
-                options={REASONS.map((r) => ({ value: r, label: t(`resident.reasons.${r}`) }))}
-                value={REASONS.find((r) => t(`resident.reasons.${r}`) === draft.noIdReason) ?? null}
-                onChange={(r) => change('noIdReason', t(`resident.reasons.${r}`))}
+                options={REASON_IDS.map((r) => ({ value: r, label: t(REASONS[r]) }))}
+                value={REASON_IDS.find((r) => t(REASONS[r]) === draft.noIdReason) ?? null}
+                onChange={(r) => change('noIdReason', t(REASONS[r]))}
               />
               <TextField
                 id="new-no-id-reason"

@@ -17,6 +17,14 @@ export function isRejection(error: unknown): error is MutationRejected {
 export function describeError(t: TFunction, error: unknown): string {
   if (isRejection(error)) {
     const problem = error.params.problem;
+    const idType = error.params.idType;
+    if (
+      error.code === 'id_number_invalid' &&
+      typeof problem === 'string' &&
+      (idType === 'hk_macau_permit' || idType === 'taiwan_permit' || idType === 'passport')
+    ) {
+      return t(`idDocs.${idType}.${problem}`);
+    }
     if (error.code === 'id_number_invalid' && typeof problem === 'string') {
       return t(`idProblem.${problem}`);
     }

@@ -37,7 +37,8 @@ function idNumberProblem(draft: ResidentDraft): string | null {
     return checked.ok ? null : `idProblem.${checked.problem}`;
   }
   const checked = validateOtherDocument(draft.idType, draft.idNumber);
-  return checked.ok ? null : `otherDocProblem.${checked.problem}`;
+  // Each document says what its number looks like (issue 4), not a generic "wrong format".
+  return checked.ok ? null : `idDocs.${draft.idType}.${checked.problem}`;
 }
 
 /** Every problem of the draft, whether or not it is time to show it. */

@@ -7,10 +7,12 @@ export interface ResidentResultsProps {
   q: string;
   rows: ResidentRow[] | undefined;
   onRegister: (row: ResidentRow) => void;
+  /** Register the whole household instead (issue 4): shown for residents who have one. */
+  onHousehold?: (row: ResidentRow) => void;
 }
 
 /** Search results: who they are (ID masked), where they live, and one big button. */
-export function ResidentResults({ q, rows, onRegister }: ResidentResultsProps) {
+export function ResidentResults({ q, rows, onRegister, onHousehold }: ResidentResultsProps) {
   const { t } = useTranslation();
   if (q.trim() === '') return <p className="hj-hint">{t('station.searchHint')}</p>;
   if (rows === undefined) return <p className="hj-hint">{t('station.searching')}</p>;
@@ -45,6 +47,17 @@ export function ResidentResults({ q, rows, onRegister }: ResidentResultsProps) {
               </div>
               <div className="hj-result-line">{documentLine(t, resident)}</div>
               {row.place ? <div className="hj-result-line">{row.place}</div> : null}
+              {onHousehold && resident.householdId ? (
+                <Button
+                  size="small"
+                  fill="outline"
+                  className="hj-household-button"
+                  data-testid="household-button"
+                  onClick={() => onHousehold(row)}
+                >
+                  {t('householdReg.wholeHousehold')}
+                </Button>
+              ) : null}
             </div>
             <Button
               color={registration ? 'default' : 'primary'}

@@ -23,7 +23,16 @@ export async function searchStation(
   q: string,
   campaignId: string | null,
 ): Promise<ResidentRow[]> {
-  const residents = await searchResidents(db, siteId, q);
+  return stationRows(db, siteId, await searchResidents(db, siteId, q), campaignId);
+}
+
+/** Rows for residents found another way (a scanned card): the same look-ups as a search. */
+export async function stationRows(
+  db: HuijuDB,
+  siteId: string,
+  residents: Resident[],
+  campaignId: string | null,
+): Promise<ResidentRow[]> {
   if (residents.length === 0) return [];
   const householdIds = unique(residents.map((r) => r.householdId));
   const employerIds = unique(residents.map((r) => r.employerId));

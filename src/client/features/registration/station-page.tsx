@@ -11,7 +11,13 @@ import { TextField } from '../../ui/text-field.js';
 import { prefillFromSearch } from './prefill.js';
 import { QueueNumberSheet } from './queue-number-sheet.js';
 import { ResidentResults } from './resident-results.js';
-import { searchStation } from './station-data.js';
+import { parseResidentQr } from '../../../shared/domain/resident-card.js';
+import { residentAtSite } from '../../db/household-queries.js';
+import { BarcodeScanner } from './barcode-scanner.js';
+import { searchStation, stationRows } from './station-data.js';
+import { StationTools } from './station-tools.js';
+import { NextTubeDialog, TubePanel } from './tube-panel.js';
+import { useTubeDesk } from './use-tube-desk.js';
 import type { ResidentRow } from './station-data.js';
 import { TodayRegistrations } from './today-registrations.js';
 import { useRegister } from './use-register.js';
@@ -42,6 +48,9 @@ export function StationPage() {
   const [again, setAgain] = useState<ResidentRow | null>(null);
   const [voiding, setVoiding] = useState<VoidTarget | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  /** A resident found from their printed QR card (issue 4): shown instead of search results. */
+  const [picked, setPicked] = useState<string | null>(null);
+  const [scanningCard, setScanningCard] = useState(false);
 
   const site = useLiveQuery(
     async () => (await db.synced('sites').get(siteId)) ?? null,
@@ -49,16 +58,18 @@ export function StationPage() {
   );
   const campaign = useLiveQuery(async () => (await activeCampaign(db)) ?? null, [db]);
   const campaignId = campaign?.id ?? null;
-  const rows = useLiveQuery(
-    () => searchStation(db, siteId, q, campaignId),
-    [db, siteId, q, campaignId],
-  );
+  const rows = useLiveQuery(async () => {
+    if (picked === null) return searchStation(db, siteId, q, campaignId);
+    const resident = await residentAtSite(db, siteId, picked);
+    return stationRows(db, siteId, resident ? [resident] : [], campaignId);
+  }, [db, siteId, q, campaignId, picked]);
   const today = useLiveQuery(
     async (): Promise<RegistrationView[]> =>
       campaignId ? siteRegistrations(db, siteId, campaignId) : [],
     [db, siteId, campaignId],
   );
   const { register } = useRegister(siteId);
+  const desk = useTubeDesk(siteId);
 
   async function doRegister(row: ResidentRow) {
     setAgain(null);
@@ -71,12 +82,15 @@ export function StationPage() {
         setError(outcome.message);
         return;
       }
+      // Into the tube being filled, in order; without room it waits for the next tube.
+      await desk.place([outcome.registrationId]);
       setShown({
         queueNumber: outcome.queueNumber,
         name: row.resident.name,
         registrationId: outcome.registrationId,
       });
       setQ('');
+      setPicked(null);
     } finally {
       setBusyId(null);
     }
@@ -113,6 +127,8 @@ export function StationPage() {
         onBack={() => navigate('/')}
         backLabel={t('nav.back')}
       />
+      <TubePanel desk={desk} />
+      <StationTools siteId={siteId} campaignId={campaignId} />
       <div className="hj-search" role="search">
         <TextField
           id="resident-search"
@@ -127,21 +143,31 @@ export function StationPage() {
           value={q}
           onChange={(value) => {
             setQ(value);
+            setPicked(null);
             setError(null);
           }}
           trailing={
-            q !== '' ? (
+            q !== '' || picked !== null ? (
               <Button
                 data-testid="resident-search-clear"
                 aria-label={t('station.clearSearch')}
                 onClick={() => {
                   setQ('');
+                  setPicked(null);
                   searchRef.current?.focus();
                 }}
               >
                 ✕
               </Button>
-            ) : null
+            ) : (
+              <Button
+                data-testid="scan-card"
+                aria-label={t('scanner.titleCard')}
+                onClick={() => setScanningCard(true)}
+              >
+                {t('scanner.cardButton')}
+              </Button>
+            )
           }
         />
       </div>
@@ -151,7 +177,12 @@ export function StationPage() {
             {error}
           </p>
         ) : null}
-        <ResidentResults q={q} rows={rows} onRegister={onRegister} />
+        <ResidentResults
+          q={picked === null ? q : t('scanner.cardQuery')}
+          rows={rows}
+          onRegister={onRegister}
+          onHousehold={(row) => navigate(`/site/${siteId}/household/${row.resident.householdId}`)}
+        />
         <Button
           block
           size="large"
@@ -223,6 +254,21 @@ export function StationPage() {
           }}
         />
       ) : null}
+
+      {scanningCard ? (
+        <BarcodeScanner
+          kind="card"
+          accept={parseResidentQr}
+          onClose={() => setScanningCard(false)}
+          onResult={(residentId) => {
+            setScanningCard(false);
+            setQ('');
+            setPicked(residentId);
+          }}
+        />
+      ) : null}
+
+      {!shown && !again && !voiding && !scanningCard ? <NextTubeDialog desk={desk} /> : null}
 
       {voiding ? (
         <VoidDialog

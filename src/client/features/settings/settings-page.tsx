@@ -85,8 +85,34 @@ export function SettingsPage() {
 
         {/* The "more" entries: one full-width button per screen, navigating by URL. */}
         {/* more: sync hardening (issue 3) — end-of-day sync, needs attention, storage */}
+        <section className="hj-form">
+          <Button
+            block
+            color="primary"
+            onClick={() => navigate('/sync/end-of-day')}
+            data-testid="more-end-of-day"
+          >
+            {t('syncCenter.more')}
+          </Button>
+          <Button block onClick={() => navigate('/sync/attention')} data-testid="more-attention">
+            {t('syncCenter.attentionMore')}
+          </Button>
+        </section>
         {/* more: coverage and administration (issue 8) */}
+        {user.role !== 'volunteer' ? (
+          <Button block onClick={() => navigate('/coverage')} data-testid="more-coverage">
+            {t('coverage.open')}
+          </Button>
+        ) : null}
+        {user.role === 'coordinator' ? (
+          <Button block onClick={() => navigate('/admin')} data-testid="more-admin">
+            {t('admin.open')}
+          </Button>
+        ) : null}
         {/* more: sampling station (issue 4) */}
+        <Button block onClick={() => navigate('/cards')} data-testid="more-qr-cards">
+          {t('qrCards.more')}
+        </Button>
 
         <section className="hj-form" aria-labelledby="settings-language">
           <h2 className="hj-section-title" id="settings-language">

@@ -1,0 +1,101 @@
+// The real client code in a real page, for bench/phone-storage.ts to drive
+// through `window.huijuBench`: the first pull goes through syncOnce → applyPull
+// exactly as on a phone; search goes through searchResidents as the station does.
+import Dexie from 'dexie';
+import { HuijuDB } from '../../src/client/db/database.js';
+import { searchResidents } from '../../src/client/db/search-residents.js';
+import { signInRequest } from '../../src/client/sync/auth-api.js';
+import { syncOnce } from '../../src/client/sync/sync-once.js';
+import { tableNames } from '../../src/shared/domain/tables.js';
+import type { User } from '../../src/shared/domain/team.js';
+import type { HuijuBench, SearchCase } from '../page-api.js';
+
+// Dexie turns its debug mode on for pages served from 127.0.0.1 (TOOLCHAIN.md).
+Dexie.debug = false;
+
+async function rowCounts(db: HuijuDB) {
+  const counts: Record<string, number> = {};
+  for (const table of tableNames) counts[table] = await db.synced(table).count();
+  return counts;
+}
+
+async function storage() {
+  const estimate = (await navigator.storage.estimate()) as StorageEstimate & {
+    usageDetails?: Record<string, number>;
+  };
+  return { usage: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? null };
+}
+
+const bench: HuijuBench = {
+  storage,
+
+  async login(phone: string, password: string) {
+    const result = await signInRequest(phone, password, 'bench page');
+    if (result.kind !== 'ok') throw new Error(`sign-in failed: ${result.kind}`);
+    return result.response;
+  },
+
+  /** A phone's first sync into an empty database: syncOnce → applyPull, page after page. */
+  async firstPull(dbName: string, user: User, token: string) {
+    const db = new HuijuDB(dbName);
+    await db.open();
+    let pages = 0;
+    const start = performance.now();
+    const result = await syncOnce({ db, user, token, onProgress: () => (pages += 1) });
+    const ms = performance.now() - start;
+    const counts = await rowCounts(db);
+    db.close();
+    return { ms, result, pages, counts };
+  },
+
+  /** The same rows written with Dexie's bulkPut into a fresh database of the same schema. */
+  async rawBulkPut(sourceName: string, targetName: string) {
+    const source = new HuijuDB(sourceName);
+    const tables: [string, unknown[]][] = [];
+    for (const table of tableNames) tables.push([table, await source.synced(table).toArray()]);
+    source.close();
+    const target = new HuijuDB(targetName);
+    await target.open();
+    let rows = 0;
+    const start = performance.now();
+    for (const [table, list] of tables) {
+      if (list.length === 0) continue;
+      await target.table(table).bulkPut(list);
+      rows += list.length;
+    }
+    const ms = performance.now() - start;
+    const counts = await rowCounts(target);
+    target.close();
+    return { ms, rows, counts };
+  },
+
+  async deleteDatabase(name: string) {
+    await Dexie.delete(name);
+  },
+
+  /** Types each case one keystroke at a time; every keystroke is one timed searchResidents call. */
+  async search(dbName: string, siteId: string, cases: SearchCase[]) {
+    const db = new HuijuDB(dbName);
+    await db.open();
+    await searchResidents(db, siteId, 'a'); // opens the indexes once, as the station's first search does
+    const latencies: Record<string, number[]> = {};
+    const misses: string[] = [];
+    for (const c of cases) {
+      const list = (latencies[c.kind] ??= []);
+      let last: Awaited<ReturnType<typeof searchResidents>> = [];
+      for (let i = 1; i <= c.text.length; i++) {
+        const start = performance.now();
+        last = await searchResidents(db, siteId, c.text.slice(0, i));
+        list.push(performance.now() - start);
+      }
+      const { field, prefix } = c.expect;
+      if (!last.some((r) => String(r[field] ?? '').startsWith(prefix))) {
+        misses.push(`${c.kind} "${c.text}"`);
+      }
+    }
+    db.close();
+    return { latencies, misses };
+  },
+};
+
+window.huijuBench = bench;
