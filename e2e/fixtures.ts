@@ -41,7 +41,7 @@ async function startServer(dbFile: string): Promise<{ child: ChildProcess; url: 
   let output = '';
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
     child.stdout?.on('data', (d: Buffer) => {
       output += d.toString();
       if (output.includes('is running on')) {
