@@ -23,21 +23,21 @@ export class ShiftsPage {
 
   /**
    * A phone's first sync brings its sites' whole rosters (a coordinator's:
-   * every site); on a busy 2-core machine that can pass 30 s.
+   * every site); on a busy 2-core machine that took from 30 s to over 2 minutes.
    */
   async waitForFirstSync() {
     await expect(this.page.locator('[data-testid^="site-site-"]').first()).toBeVisible({
-      timeout: 120_000,
+      timeout: 240_000,
     });
     // The first round pulls page after page; the shift tables come after the rosters.
     await expect(this.page.getByTestId('status-last-sync')).not.toHaveText(
       /尚未同步|Never synced/,
       {
-        timeout: 120_000,
+        timeout: 240_000,
       },
     );
     await expect(this.page.getByTestId('sync-now')).not.toHaveClass(/adm-button-loading/, {
-      timeout: 120_000,
+      timeout: 240_000,
     });
   }
 
