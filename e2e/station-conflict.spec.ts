@@ -80,12 +80,13 @@ test('two offline phones overfill one tube: after both sync the conflict shows o
   await appA.expectPending(0);
   await contextB.setOffline(false);
   await appB.expectPending(0);
-  await appA.syncNow();
+  // A pulls again (its tube may already be full on screen, covering the sync button).
+  const tubesA = new TubesPage(page);
+  const tubesB = new TubesPage(pageB);
+  await tubesA.syncBehindDialogs();
   await appA.expectPending(0);
 
   // Both phones: the tube is full (5 / 5) and one sample has no tube.
-  const tubesA = new TubesPage(page);
-  const tubesB = new TubesPage(pageB);
   for (const tubes of [tubesA, tubesB]) {
     await expect(tubes.unboundAlert()).toBeVisible({ timeout: 60_000 });
     await expect(tubes.unboundAlert()).toHaveAttribute('data-count', '1');

@@ -72,6 +72,15 @@ export class TubesPage {
     return this.page.locator(`[data-testid="tube-row"][data-code="${code}"]`);
   }
 
+  /**
+   * Makes the phone sync now without tapping (a "next tube" question may cover
+   * the sync button once a pull has already filled the tube): the app syncs
+   * when the network comes back, so announce that.
+   */
+  async syncBehindDialogs() {
+    await this.page.evaluate(() => window.dispatchEvent(new Event('online')));
+  }
+
   unboundAlert() {
     return this.page.getByTestId('alert-unbound');
   }

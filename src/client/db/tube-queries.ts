@@ -62,6 +62,12 @@ async function boundAmong(db: HuijuDB, ids: readonly string[]): Promise<Set<stri
   return new Set(activeBindings(rows).map((b) => b.registrationId));
 }
 
+/** Whether the site binds samples to tubes in Huiju this campaign (any tube opened). */
+export async function siteUsesTubes(db: HuijuDB, siteId: string, campaignId: string) {
+  const tubes = await db.synced('tubes').where('siteId').equals(siteId).toArray();
+  return tubes.some((t) => t.campaignId === campaignId);
+}
+
 export async function tubeByCode(db: HuijuDB, siteId: string, code: string) {
   return db.synced('tubes').where('[siteId+code]').equals([siteId, code]).first();
 }

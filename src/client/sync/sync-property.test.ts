@@ -938,14 +938,14 @@ async function runScenario(
 
 // ---------------------------------------------------------------- the test
 
-const engines = [
+const engines: Array<[Engine, number]> = [
   'sqlite' as const,
   ...((await postgresAvailable()) ? (['postgres'] as const) : []),
-].map((engine) => ({ engine, runs: RUNS[engine] }));
+].map((engine) => [engine, RUNS[engine]]);
 
 describe.each(engines)(
-  `sync property on $engine: $runs runs × ${MIN_PHONES}–${TEAM_PHONES.length} phones × ${MIN_ACTIONS}–${MAX_ACTIONS} actions (mutations; syncs, 2 in 3 given a fault: lost request, lost answer, duplicate; stale replays, restarts, offline)`,
-  ({ engine }) => {
+  `sync property on %s: %i runs × ${MIN_PHONES}–${TEAM_PHONES.length} phones × ${MIN_ACTIONS}–${MAX_ACTIONS} actions (mutations; syncs, 2 in 3 given a fault: lost request, lost answer, duplicate; stale replays, restarts, offline)`,
+  (engine) => {
     let databases: Databases;
     beforeAll(async () => {
       databases = engine === 'sqlite' ? await sqliteDatabases() : await postgresDatabases();

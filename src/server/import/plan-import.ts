@@ -12,7 +12,7 @@ import type { CheckedRow, PersonDraft } from './check-rows.js';
 import { stableId } from './stable-ids.js';
 
 /** The unit name used when a file gives a building but no unit (villages: one row of houses). */
-export const WHOLE_BUILDING_UNIT = '全部';
+export const WHOLE_BUILDING_UNIT = '全部住户';
 /** The building of rows that give only an address. */
 export const ADDRESS_ONLY_BUILDING = '其他';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { siteDuplicateCount } from '../../db/duplicate-queries.js';
 import { useLiveQuery } from '../../db/live-query.js';
-import { unboundSamples } from '../../db/tube-queries.js';
+import { siteUsesTubes, unboundSamples } from '../../db/tube-queries.js';
 import { useServices } from '../../sync/services.js';
 import './station.css';
 
@@ -22,15 +22,20 @@ export function StationTools({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { db } = useServices();
+  // Until a tube is opened at the site, registrations are not expected to be in one.
   const loose = useLiveQuery(
-    async () => (campaignId ? unboundSamples(db, siteId, campaignId) : []),
+    async () =>
+      campaignId && (await siteUsesTubes(db, siteId, campaignId))
+        ? unboundSamples(db, siteId, campaignId)
+        : [],
     [db, siteId, campaignId],
   );
   const duplicates = useLiveQuery(
     async () => (campaignId ? siteDuplicateCount(db, siteId, campaignId) : 0),
     [db, siteId, campaignId],
   );
-  // Samples waiting here for the next tube are normal work; the others need a person.
+  // Samples waiting here for the next tube are normal work; the others need a person
+  // (refused by the server, or not yet placed by the phone that registered them).
   const conflicts = (loose ?? []).filter((s) => !s.waitingHere).length;
 
   return (

@@ -64,7 +64,10 @@ export function useTubeDesk(siteId: string) {
       let placed = 0;
       const left: string[] = [];
       for (const id of registrationIds) {
-        if (left.length === 0 && (await bindOne(id))) placed += 1;
+        // The registration is already stored: a failure here must not hide its number, so
+        // the sample simply waits for the next tube and stays listed until it has one.
+        const bound = left.length === 0 && (await bindOne(id).catch(() => false));
+        if (bound) placed += 1;
         else left.push(id);
       }
       if (left.length > 0) await addWaiting(db, siteId, left);
