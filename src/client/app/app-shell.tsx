@@ -61,7 +61,7 @@ function problemText(t: (k: string) => string, sync: ReturnType<typeof useServic
 
 function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
   const { t } = useTranslation();
-  const { db, sync, syncNow, session, hasUnsavedInput } = useServices();
+  const { db, sync, syncNow, session, hasUnsavedInput, lastSyncResult } = useServices();
   const summary = useLiveQuery(() => syncSummary(db), [db]);
   const sw = useServiceWorker();
   const navigate = useNavigate();
@@ -76,14 +76,31 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
   const stuckMinutes =
     oldest !== null && now - oldest > STUCK_AFTER_MS ? Math.floor((now - oldest) / 60_000) : null;
 
+  // A server that refuses this version: look for the new one at once.
+  const outdated = sync.last?.kind === 'outdated';
+  const { checkForUpdate } = sw;
+  useEffect(() => {
+    if (outdated) checkForUpdate();
+  }, [outdated, checkForUpdate]);
+
+  // A new version takes over only after a sync that leaves nothing pending and with
+  // no form holding input; otherwise the person is told why and the offer stays.
   const applyUpdate = async () => {
     if (hasUnsavedInput()) {
       await Dialog.alert({ content: t('app.updateAfterSave') });
       return;
     }
     await syncNow();
-    if ((await syncSummary(db)).pending > 0) {
+    // A server that refuses this version takes nothing from it: only the new version can
+    // send the outbox, which stays in IndexedDB across the update (database-upgrade.test.ts).
+    const refused = lastSyncResult()?.kind === 'outdated';
+    if (!refused && (await syncSummary(db)).pending > 0) {
       await Dialog.alert({ content: t('app.updateAfterSync') });
+      return;
+    }
+    // A form may have been opened while the sync ran.
+    if (hasUnsavedInput()) {
+      await Dialog.alert({ content: t('app.updateAfterSave') });
       return;
     }
     sw.apply();

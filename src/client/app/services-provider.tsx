@@ -80,6 +80,7 @@ export function ServicesProvider({ session, onExpired, onSignOut, children }: Pr
         else unsaved.current.delete(key);
       },
       hasUnsavedInput: () => unsaved.current.size > 0,
+      lastSyncResult: () => scheduler.state().last,
       signOut: onSignOut,
     }),
     [session, db, sync, scheduler, onSignOut],

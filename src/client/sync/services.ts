@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useId } from 'react';
 import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry.js';
 import type { HuijuDB } from '../db/database.js';
 import type { Session } from '../db/session-store.js';
@@ -34,6 +34,11 @@ export interface Services {
    */
   setUnsavedInput(key: string, unsaved: boolean): void;
   hasUnsavedInput(): boolean;
+  /**
+   * The latest sync round's outcome, read after awaiting `syncNow()` (the
+   * `sync` state may not have re-rendered yet), or null before the first.
+   */
+  lastSyncResult(): SyncResult | null;
   signOut(): Promise<void>;
 }
 
@@ -43,4 +48,17 @@ export function useServices(): Services {
   const services = useContext(ServicesContext);
   if (!services) throw new Error('useServices outside the signed-in app');
   return services;
+}
+
+/**
+ * A form reports whether it holds typed input that is not saved yet, and that
+ * it holds none once it closes: an app update waits for it (DESIGN, issue 3 point 9).
+ */
+export function useUnsavedInput(name: string, unsaved: boolean): void {
+  const { setUnsavedInput } = useServices();
+  const key = `${name}:${useId()}`;
+  useEffect(() => {
+    setUnsavedInput(key, unsaved);
+    return () => setUnsavedInput(key, false);
+  }, [key, unsaved, setUnsavedInput]);
 }

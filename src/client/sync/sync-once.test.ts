@@ -8,6 +8,9 @@ import { mutationContext } from '../db/context.js';
 import { HuijuDB } from '../db/database.js';
 import { runMutation } from '../db/run-mutation.js';
 import { laneFor, nextQueueSeq } from '../db/station-queries.js';
+import { PROTOCOL_HEADER } from '../../shared/protocol/protocol-version.js';
+import { ensureClientId } from '../db/meta.js';
+import { postJson } from './http.js';
 import { syncOnce } from './sync-once.js';
 
 const CAMPAIGN = 'camp-tongye-1';
@@ -157,5 +160,33 @@ describe('the sync client against the real server (fake-indexeddb)', () => {
     const result = await syncOnce({ db: a.db, user: a.user, token: 'x'.repeat(43), fetchImpl });
     expect(result).toEqual({ kind: 'expired' });
     expect(await a.db.outbox.count()).toBe(1);
+  });
+
+  it('tells a too-old client to update, keeps its outbox, and the current version sends it', async () => {
+    const a = await phone('13800000004');
+    const [r] = await residentIds(a, 8).then((ids) => ids.slice(7));
+    await register(a, r as string, 'reg-outdated');
+    // The same client, but announcing a protocol older than the server accepts.
+    const oldApp: typeof fetch = (input, init) =>
+      fetchImpl(input, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), [PROTOCOL_HEADER]: '0' },
+      });
+    const clientId = await ensureClientId(a.db);
+    const raw = await postJson('/api/sync/pull', { clientId, cookie: null }, a.token, oldApp);
+    expect(raw).toMatchObject({ kind: 'error', status: 426, code: 'protocol_outdated' });
+    expect(await syncOnce({ db: a.db, user: a.user, token: a.token, fetchImpl: oldApp })).toEqual({
+      kind: 'outdated',
+    });
+    expect(await a.db.outbox.count()).toBe(1);
+    const stored = () =>
+      server.store.db
+        .selectFrom('registrations')
+        .select('id')
+        .where('id', '=', 'reg-outdated')
+        .execute();
+    expect(await stored()).toHaveLength(0);
+    expect(await sync(a)).toEqual({ kind: 'done', pushed: 1, pending: 0 });
+    expect(await stored()).toHaveLength(1);
   });
 });

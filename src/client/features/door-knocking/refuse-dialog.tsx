@@ -1,6 +1,7 @@
 import { Button } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedInput } from '../../sync/services.js';
 import { ChoiceChips } from '../../ui/choice-chips.js';
 import { Overlay } from '../../ui/overlay.js';
 import { TextField } from '../../ui/text-field.js';
@@ -19,6 +20,8 @@ export function RefuseDialog({
   const { t } = useTranslation();
   const [reason, setReason] = useState<Reason | null>(null);
   const [other, setOther] = useState('');
+  // Words typed and not confirmed: an app update waits for them.
+  useUnsavedInput('refuse-reason', reason === 'other' && other.trim() !== '');
   const text = reason === 'other' ? other.trim() : reason ? t(`door.refuseReasons.${reason}`) : '';
   return (
     <Overlay

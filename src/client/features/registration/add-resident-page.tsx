@@ -5,6 +5,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import type { IdType } from '../../../shared/domain/resident.js';
 import { ChoiceChips } from '../../ui/choice-chips.js';
 import { PageHeader } from '../../ui/page-header.js';
+import { useUnsavedInput } from '../../sync/services.js';
 import { TextField } from '../../ui/text-field.js';
 import { isRejection } from './describe-error.js';
 import { readPrefill } from './prefill.js';
@@ -67,6 +68,11 @@ export function AddResidentPage() {
   const [shown, setShown] = useState<{ queueNumber: string; name: string } | null>(null);
 
   useEffect(preloadPinyin, []);
+  // Typed and not yet saved: an app update waits until it is saved or the form is left.
+  const typed = [draft.name, draft.idNumber, draft.noIdReason, draft.phone].some(
+    (v) => v.trim() !== '',
+  );
+  useUnsavedInput('add-resident', typed && shown === null);
 
   const problems = draftProblems(draft);
   const errorOf = (field: DraftField): string | null => {

@@ -2,6 +2,7 @@ import { Button } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFever } from '../../../shared/domain/shift-checkin.js';
+import { useUnsavedInput } from '../../sync/services.js';
 import { Overlay } from '../../ui/overlay.js';
 import { NumberPad } from './number-pad.js';
 import { temperatureText } from './shift-format.js';
@@ -32,6 +33,8 @@ export function TemperatureSheet({
   const [text, setText] = useState('');
   const [fever, setFever] = useState<number | null>(null);
   const reading = parseTemperature(text);
+  // A reading typed and not stored yet: an app update waits for it.
+  useUnsavedInput('temperature', text !== '' && fever === null);
   const valid = reading !== null && reading.inRange;
 
   async function confirm() {

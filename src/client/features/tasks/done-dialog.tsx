@@ -1,6 +1,7 @@
 import { Button } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedInput } from '../../sync/services.js';
 import { Overlay } from '../../ui/overlay.js';
 import { TextField } from '../../ui/text-field.js';
 
@@ -18,6 +19,8 @@ export function DoneDialog({
 }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
+  // A note typed and not confirmed: an app update waits for it.
+  useUnsavedInput('task-close', note.trim() !== '');
   return (
     <Overlay
       testId="task-close-dialog"

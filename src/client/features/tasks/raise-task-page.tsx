@@ -7,7 +7,7 @@ import { taskKinds, taskUrgencies } from '../../../shared/domain/task.js';
 import { useLiveQuery } from '../../db/live-query.js';
 import { activeCampaign } from '../../db/station-queries.js';
 import { raisePlace } from '../../db/task-queries.js';
-import { useServices } from '../../sync/services.js';
+import { useServices, useUnsavedInput } from '../../sync/services.js';
 import { ChoiceChips } from '../../ui/choice-chips.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { TextField } from '../../ui/text-field.js';
@@ -47,6 +47,8 @@ export function RaiseTaskPage() {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A note typed and not raised yet: an app update waits for it.
+  useUnsavedInput('raise-task', note.trim() !== '');
   const siteId = siteChoice ?? place?.siteId ?? null;
 
   async function submit() {
