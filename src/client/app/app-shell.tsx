@@ -13,6 +13,7 @@ import { AssignPage } from '../features/door-knocking/assign-page.js';
 import { BatchPage } from '../features/door-knocking/batch-page.js';
 import { DoorSitesPage } from '../features/door-knocking/door-sites-page.js';
 import { HouseholdPage } from '../features/door-knocking/household-page.js';
+import { NowCallingBanner } from '../features/door-knocking/now-calling-banner.js';
 import { ProgressPage } from '../features/door-knocking/progress-page.js';
 import { WalkListPage } from '../features/door-knocking/walk-list-page.js';
 import { RaiseTaskPage } from '../features/tasks/raise-task-page.js';
@@ -144,6 +145,8 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
       {sw.updateWaiting && (
         <UpdateBanner onReload={() => void applyUpdate()} onLater={sw.dismiss} />
       )}
+      {/* banner: door-knocking (issue 5) — "now calling" on every main screen */}
+      <NowCallingBanner />
       <main className="app-main">
         <Routes>
           <Route path="/" element={<SiteListPage />} />
@@ -199,22 +202,38 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>
+      {/* Each tab in an .app-nav-item whose data-icon draws its icon (layout.css): five fit 360 px. */}
       <nav className="app-nav">
-        <Button block fill="none" onClick={() => navigate('/')} data-testid="nav-sites">
-          {t('nav.sites')}
-        </Button>
+        <div className="app-nav-item" data-icon="sites">
+          <Button block fill="none" onClick={() => navigate('/')} data-testid="nav-sites">
+            {t('nav.sites')}
+          </Button>
+        </div>
         {/* nav: door-knocking and tasks (issue 5) — at most two buttons */}
-        <Button block fill="none" onClick={() => navigate('/door')} data-testid="nav-door">
-          {t('door.nav')}
-        </Button>
-        <Button block fill="none" onClick={() => navigate('/tasks')} data-testid="nav-tasks">
-          {t('tasks.nav')}
-        </Button>
+        <div className="app-nav-item" data-icon="door">
+          <Button block fill="none" onClick={() => navigate('/door')} data-testid="nav-door">
+            {t('door.nav')}
+          </Button>
+        </div>
+        <div className="app-nav-item" data-icon="tasks">
+          <Button block fill="none" onClick={() => navigate('/tasks')} data-testid="nav-tasks">
+            {t('tasks.nav')}
+          </Button>
+        </div>
         {/* nav: shifts and duty (issue 6) — one button */}
-        <ShiftsNavButton />
-        <Button block fill="none" onClick={() => navigate('/settings')} data-testid="nav-settings">
-          {t('nav.settings')}
-        </Button>
+        <div className="app-nav-item" data-icon="shifts">
+          <ShiftsNavButton />
+        </div>
+        <div className="app-nav-item" data-icon="settings">
+          <Button
+            block
+            fill="none"
+            onClick={() => navigate('/settings')}
+            data-testid="nav-settings"
+          >
+            {t('nav.settings')}
+          </Button>
+        </div>
       </nav>
     </div>
   );

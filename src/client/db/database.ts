@@ -108,6 +108,11 @@ export class HuijuDB extends Dexie {
     // version 5: coverage and administration (issue 8)
     // version 6: sync hardening (issue 3)
     this.version(6).stores({ sent: 'id, name' });
+    // version 7: field follow-ups — revisits asked for from coverage (issue 8), batch ends (issue 5)
+    this.version(7).stores({
+      revisitRequests: 'id, siteId, householdId',
+      batchEnds: 'id, siteId',
+    });
   }
 
   synced<T extends TableName>(table: T): SyncedTableMap[T] {

@@ -1,4 +1,4 @@
-import type { Batch, BatchItem } from '../../shared/domain/batch.js';
+import type { Batch, BatchEnd, BatchItem } from '../../shared/domain/batch.js';
 import type { Building } from '../../shared/domain/building.js';
 import type { DerivedDoorStatus } from '../../shared/domain/door-status.js';
 import {
@@ -10,6 +10,8 @@ import {
 import type { DoorVisit } from '../../shared/domain/door-visit.js';
 import type { Household } from '../../shared/domain/household.js';
 import type { Resident } from '../../shared/domain/resident.js';
+import type { RevisitRequest } from '../../shared/domain/revisit-request.js';
+import { openRevisitRequest } from '../../shared/domain/revisit-request.js';
 import type { Task } from '../../shared/domain/task.js';
 import type { User } from '../../shared/domain/team.js';
 import type { Unit } from '../../shared/domain/unit.js';
@@ -38,6 +40,8 @@ export interface DoorRow {
   unregistered: number;
   derived: DerivedDoorStatus;
   assigneeId: string | null;
+  /** A leader's request for another knock (coverage), not yet answered by a visit. */
+  revisitRequest: RevisitRequest | null;
 }
 
 export interface SiteWalk {
@@ -74,7 +78,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string | null): Map<string, T[]>
 
 /** Every door of a site in walking order, with its members, registrations, status and walker. */
 export async function siteWalk(db: HuijuDB, siteId: string, campaignId: string): Promise<SiteWalk> {
-  const [buildings, units, households, residents, visits, assignments, registered] =
+  const [buildings, units, households, residents, visits, assignments, registered, requests] =
     await Promise.all([
       db.synced('buildings').where('siteId').equals(siteId).toArray(),
       db.synced('units').where('siteId').equals(siteId).toArray(),
@@ -83,6 +87,7 @@ export async function siteWalk(db: HuijuDB, siteId: string, campaignId: string):
       db.synced('doorVisits').where('siteId').equals(siteId).toArray(),
       db.synced('walkAssignments').where('siteId').equals(siteId).toArray(),
       registeredIds(db, campaignId),
+      db.synced('revisitRequests').where('siteId').equals(siteId).toArray(),
     ]);
   const buildingById = new Map(buildings.map((b) => [b.id, b]));
   const unitById = new Map(units.map((u) => [u.id, u]));
@@ -92,6 +97,10 @@ export async function siteWalk(db: HuijuDB, siteId: string, campaignId: string):
     (v) => v.householdId,
   );
   const active = assignments.filter((a) => a.campaignId === campaignId);
+  const requestsOf = groupBy(
+    requests.filter((r) => r.campaignId === campaignId),
+    (r) => r.householdId,
+  );
 
   const rows: DoorRow[] = [];
   for (const household of households) {
@@ -101,14 +110,16 @@ export async function siteWalk(db: HuijuDB, siteId: string, campaignId: string):
     const members = (membersOf.get(household.id) ?? [])
       .map((resident) => ({ resident, registered: registered.has(resident.id) }))
       .sort((a, b) => (a.resident.id < b.resident.id ? -1 : 1));
+    const doorVisits = visitsOf.get(household.id) ?? [];
     rows.push({
       household,
       building,
       unit,
       members,
       unregistered: members.filter((m) => !m.registered).length,
-      derived: deriveDoorStatus(visitsOf.get(household.id) ?? []),
+      derived: deriveDoorStatus(doorVisits),
       assigneeId: assigneeOfUnit(active, building.id, unit.id)?.assigneeId ?? null,
+      revisitRequest: openRevisitRequest(requestsOf.get(household.id) ?? [], doorVisits.length),
     });
   }
   rows.sort((a, b) =>
@@ -143,9 +154,11 @@ export function myDoors(walk: SiteWalk, userId: string): DoorRow[] {
   return walk.rows.filter((r) => r.assigneeId === userId);
 }
 
-/** The revisit list (needsRevisit), in walking order. */
+/** The revisit list (needsRevisit, a leader's open request included), in walking order. */
 export function revisitDoors(rows: DoorRow[]): DoorRow[] {
-  return rows.filter((r) => needsRevisit(r.derived.status, r.unregistered));
+  return rows.filter((r) =>
+    needsRevisit(r.derived.status, r.unregistered, r.revisitRequest !== null),
+  );
 }
 
 export interface Progress {
@@ -188,6 +201,8 @@ export function progressByBuilding(walk: SiteWalk, names: Map<string, string>): 
 
 export interface CurrentBatch {
   batch: Batch;
+  /** Set when a leader ended its calling: nothing is being called at the site now. */
+  ended: BatchEnd | null;
   items: BatchItem[];
   rows: DoorRow[];
   progress: Progress;
@@ -205,23 +220,44 @@ export async function currentBatch(
   );
   const batch = batches.sort((a, b) => b.seq - a.seq || (a.id < b.id ? -1 : 1))[0];
   if (!batch) return null;
-  const items = await db.synced('batchItems').where('batchId').equals(batch.id).toArray();
+  const [items, ended] = await Promise.all([
+    db.synced('batchItems').where('batchId').equals(batch.id).toArray(),
+    db.synced('batchEnds').get(batch.id),
+  ]);
   items.sort((a, b) => (a.id < b.id ? -1 : 1));
   const inBatch = (r: DoorRow) =>
     items.some(
       (i) => i.buildingId === r.building.id && (i.unitId === null || i.unitId === r.unit.id),
     );
   const rows = walk ? walk.rows.filter(inBatch) : [];
-  return { batch, items, rows, progress: progressOf(rows) };
+  return { batch, ended: ended ?? null, items, rows, progress: progressOf(rows) };
 }
 
-/** "Now calling" for every site of the campaign on this phone (the banner). */
-export async function nowCalling(db: HuijuDB, campaignId: string) {
-  const sites = await db.synced('sites').where('campaignId').equals(campaignId).toArray();
-  const out: { siteId: string; siteName: string; batch: Batch; items: BatchItem[] }[] = [];
+export interface CallingNow {
+  siteId: string;
+  siteName: string;
+  batch: Batch;
+  items: BatchItem[];
+}
+
+/**
+ * "Now calling" for every site of the campaign on this phone (the banners), in
+ * site order: a site's latest batch, unless a leader ended it — an ended batch
+ * does not bring the one before it back.
+ */
+export async function nowCalling(db: HuijuDB, campaignId: string): Promise<CallingNow[]> {
+  const sites = await db.synced('sites').where('campaignId').equals(campaignId).sortBy('id');
+  const out: CallingNow[] = [];
   for (const site of sites) {
     const current = await currentBatch(db, site.id, campaignId, null);
-    if (current) out.push({ siteId: site.id, siteName: site.name, ...current });
+    if (current && !current.ended) {
+      out.push({
+        siteId: site.id,
+        siteName: site.name,
+        batch: current.batch,
+        items: current.items,
+      });
+    }
   }
   return out;
 }

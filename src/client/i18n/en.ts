@@ -260,6 +260,14 @@ export const en: Messages = {
     households: 'Households: {{count}}',
     noSites: 'No site with doors to knock on. Sync once while online.',
     nowCalling: 'Now calling: batch {{seq}}',
+    bannerTitle: 'Now calling: {{site}}, batch {{seq}}',
+    batchEnded:
+      'Batch {{seq}} is no longer being called. Tap "Call the next batch" to call people.',
+    endBatch: 'Stop calling batch {{seq}}',
+    endBatchConfirm: 'Yes, stop batch {{seq}}',
+    endBatchCancel: 'Keep calling',
+    revisitRequested: 'Leader: knock again',
+    revisitRequestedNote: 'The leader asked to knock here again. {{note}}',
     unitSeparator: ', ',
     buildingSeparator: '; ',
     status: {
@@ -320,6 +328,7 @@ export const en: Messages = {
       assignWalk: 'Assignment not saved: ',
       callBatch: 'Batch not called: ',
       recordDoorVisit: 'Visit not saved: ',
+      endBatch: 'Batch not ended: ',
       other: 'Not saved: ',
     },
     gotIt: 'Got it',
@@ -781,7 +790,10 @@ export const en: Messages = {
       done: 'Done',
     },
     actions: {
-      revisit: 'Knock again',
+      revisit: "Ask for a revisit (team's revisit list)",
+      revisitRaised:
+        'Revisit asked for ({{name}} {{time}}), waiting for a volunteer. The team sees it under Revisit after their next sync.',
+      openDoor: "Open this household's door page",
       taskHint: 'Need hands? One tap raises an assistance task:',
       note: 'Not yet sampled: {{names}}',
       raised: 'Assistance task raised: {{kind}}',

@@ -42,4 +42,7 @@ export const tableScope: Record<TableName, ScopeRule> = {
   tubeBindings: 'site',
   queueCalls: 'site',
   // scope: coverage and administration (issue 8)
+  // scope: field follow-ups (revisit requests, batch ends)
+  revisitRequests: 'site',
+  batchEnds: 'site',
 };

@@ -26,3 +26,19 @@ export const batchItemSchema = z.object({
   unitId: idSchema.nullable(),
 });
 export type BatchItem = z.infer<typeof batchItemSchema>;
+
+/**
+ * A leader ending the calling of a batch ("this batch is down, stop calling
+ * it"). Its own append-only row, keyed by the batch id (a batch ends once),
+ * rather than new columns on `batches`: batch rows already on phones stay
+ * valid as they are. A site is "calling" while its highest-numbered batch has
+ * no end row; ending it does not bring an earlier batch back.
+ */
+export const batchEndSchema = z.object({
+  /** The batch's id. */
+  id: idSchema,
+  siteId: idSchema,
+  endedAt: instantSchema,
+  endedBy: idSchema,
+});
+export type BatchEnd = z.infer<typeof batchEndSchema>;

@@ -101,5 +101,9 @@ describe('needsRevisit', () => {
     expect(needsRevisit('done', 3)).toBe(false);
     expect(needsRevisit('refused', 3)).toBe(false);
     expect(needsRevisit(null, 3)).toBe(false);
+    // Asked for from the coverage list: on the list whatever the status, until the next visit.
+    expect(needsRevisit(null, 3, true)).toBe(true);
+    expect(needsRevisit('done', 0, true)).toBe(true);
+    expect(needsRevisit('refused', 1, false)).toBe(false);
   });
 });

@@ -74,8 +74,14 @@ export function isEmptyDoor(status: DoorStatus | null): boolean {
 
 /**
  * The revisit rule: nobody was home, or they were told but some of them are
- * still not registered in the campaign.
+ * still not registered in the campaign, or a leader asked for the door again
+ * from the coverage list and nobody has visited since (`requested`, from
+ * `openRevisitRequest`: a fact of synced rows, so the same on every phone).
  */
-export function needsRevisit(status: DoorStatus | null, unregistered: number): boolean {
-  return status === 'nobody_home' || (status === 'notified' && unregistered > 0);
+export function needsRevisit(
+  status: DoorStatus | null,
+  unregistered: number,
+  requested = false,
+): boolean {
+  return requested || status === 'nobody_home' || (status === 'notified' && unregistered > 0);
 }

@@ -16,10 +16,12 @@ import { shiftPostSchema } from './shift-post.js';
 import { shiftSettingsSchema } from './shift-settings.js';
 import { shiftSlotSchema } from './shift-slot.js';
 // door-knocking and tasks (issue 5)
-import { batchItemSchema, batchSchema } from './batch.js';
+import { batchEndSchema, batchItemSchema, batchSchema } from './batch.js';
 import { doorVisitSchema } from './door-visit.js';
 import { taskClaimSchema, taskSchema } from './task.js';
 import { walkAssignmentSchema } from './walk-assignment.js';
+// field follow-ups: revisit requests (issue 8), batch ends (issue 5)
+import { revisitRequestSchema } from './revisit-request.js';
 // sampling station (issue 4)
 import { queueCallSchema } from './queue-call.js';
 import { tubeBindingSchema, tubeSchema } from './tube.js';
@@ -60,6 +62,9 @@ export const syncedTables = {
   tubeBindings: tubeBindingSchema,
   queueCalls: queueCallSchema,
   // tables: coverage and administration (issue 8)
+  // tables: field follow-ups (revisit requests, batch ends)
+  revisitRequests: revisitRequestSchema,
+  batchEnds: batchEndSchema,
 } as const;
 
 export type SyncedTables = typeof syncedTables;

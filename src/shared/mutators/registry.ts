@@ -35,6 +35,8 @@ import { resolveDuplicate, resolveDuplicateArgs } from './resolve-duplicate.js';
 import { setPoolSize, setPoolSizeArgs } from './set-pool-size.js';
 import { undoBinding, undoBindingArgs } from './undo-binding.js';
 // imports: coverage and administration (issue 8)
+import { endBatch, endBatchArgs } from './end-batch.js';
+import { requestRevisit, requestRevisitArgs } from './request-revisit.js';
 // imports: sync hardening (issue 3)
 import { dismissRejection, dismissRejectionArgs } from './dismiss-rejection.js';
 
@@ -83,7 +85,9 @@ export const mutators = {
   closeTube: define(closeTubeArgs, closeTube),
   resolveDuplicate: define(resolveDuplicateArgs, resolveDuplicate),
   callQueueNumber: define(callQueueNumberArgs, callQueueNumber),
-  // mutators: coverage and administration (issue 8)
+  // mutators: coverage and administration (issue 8); endBatch ends issue 5's batches
+  requestRevisit: define(requestRevisitArgs, requestRevisit),
+  endBatch: define(endBatchArgs, endBatch),
   // mutators: sync hardening (issue 3)
   dismissRejection: define(dismissRejectionArgs, dismissRejection),
 };

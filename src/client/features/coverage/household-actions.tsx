@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TaskKind } from '../../../shared/domain/task.js';
+import { useLiveQuery } from '../../db/live-query.js';
+import { openRevisitOf } from '../../db/revisit-queries.js';
 import { useServices } from '../../sync/services.js';
 
 /** The kinds of help a door with people not yet seen most often needs; two hands for a wheelchair. */
@@ -20,11 +22,19 @@ function describe(t: (k: string, o?: Record<string, unknown>) => string, error: 
   return t('errors.unexpected', { message: error instanceof Error ? error.message : String(error) });
 }
 
+function clock(iso: string, language: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime())
+    ? ''
+    : at.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' });
+}
+
 /**
- * One tap from the "not one left out" list: go back to the door (the
- * door-knocking screen of the household, where the revisit is recorded), or
- * raise an assistance task for it (issue 5's `raiseTask`, offline too; the
- * note names who is missing).
+ * One tap from the "not one left out" list: put the household on its team's
+ * revisit list (`requestRevisit`, offline too; every team phone has it after
+ * its next sync), or raise an assistance task for it (issue 5's `raiseTask`).
+ * The note names who is missing. A revisit already asked for and not yet
+ * answered by a visit is shown instead of the button, so it is not asked twice.
  */
 export function HouseholdActions({
   siteId,
@@ -35,30 +45,21 @@ export function HouseholdActions({
   householdId: string;
   names: string[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const { mutate } = useServices();
+  const { db, mutate } = useServices();
   const [busy, setBusy] = useState(false);
   const [raised, setRaised] = useState<{ id: string; kind: TaskKind } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const revisit = useLiveQuery(() => openRevisitOf(db, householdId), [db, householdId]);
+  const note = t('coverage.actions.note', { names: names.join('、') }).slice(0, 200);
 
-  async function raise(kind: TaskKind, helpers: number) {
+  async function run(change: () => Promise<void>) {
     if (busy) return;
     setBusy(true);
     setError(null);
-    const id = crypto.randomUUID();
     try {
-      await mutate('raiseTask', {
-        id,
-        siteId,
-        kind,
-        householdId,
-        helpersNeeded: helpers,
-        urgency: 'soon',
-        note: t('coverage.actions.note', { names: names.join('、') }).slice(0, 200),
-        at: new Date().toISOString(),
-      });
-      setRaised({ id, kind });
+      await change();
     } catch (e) {
       setError(describe(t, e));
     } finally {
@@ -66,16 +67,60 @@ export function HouseholdActions({
     }
   }
 
+  const askRevisit = () =>
+    run(() =>
+      mutate('requestRevisit', {
+        id: crypto.randomUUID(),
+        householdId,
+        note,
+        at: new Date().toISOString(),
+      }),
+    );
+
+  const raise = (kind: TaskKind, helpers: number) =>
+    run(async () => {
+      const id = crypto.randomUUID();
+      await mutate('raiseTask', {
+        id,
+        siteId,
+        kind,
+        householdId,
+        helpersNeeded: helpers,
+        urgency: 'soon',
+        note,
+        at: new Date().toISOString(),
+      });
+      setRaised({ id, kind });
+    });
+
   return (
     <div className="hj-form" data-testid="coverage-household-actions">
+      {revisit ? (
+        <p className="hj-flush cov-revisit-raised" role="status" data-testid="coverage-revisit-raised">
+          {t('coverage.actions.revisitRaised', {
+            name: revisit.byName,
+            time: clock(revisit.request.createdAt, i18n.language),
+          })}
+        </p>
+      ) : (
+        <Button
+          block
+          size="large"
+          color="primary"
+          loading={busy}
+          disabled={revisit === undefined}
+          data-testid="coverage-revisit"
+          onClick={() => void askRevisit()}
+        >
+          {t('coverage.actions.revisit')}
+        </Button>
+      )}
       <Button
         block
-        size="large"
-        color="primary"
-        data-testid="coverage-revisit"
+        data-testid="coverage-open-door"
         onClick={() => navigate(`/door/${siteId}/h/${householdId}`)}
       >
-        {t('coverage.actions.revisit')}
+        {t('coverage.actions.openDoor')}
       </Button>
       <p className="hj-hint">{t('coverage.actions.taskHint')}</p>
       <div className="cov-actions">

@@ -6,6 +6,7 @@ import { currentBatch, myDoors, revisitDoors } from '../../db/door-queries.js';
 import { useLiveQuery } from '../../db/live-query.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { CallBatchSheet } from './call-batch-sheet.js';
+import { EndBatchButton } from './end-batch-button.js';
 import { DoorList } from './door-list.js';
 import { DoorTabs } from './door-tabs.js';
 import { NowCalling } from './now-calling.js';
@@ -31,9 +32,10 @@ export function BatchPage() {
   );
   const mine = walk ? myDoors(walk, user.id) : [];
   const revisitCount = walk ? revisitDoors(mine.length > 0 ? mine : walk.rows).length : null;
-  const toReach = current
-    ? current.rows.filter((r) => r.derived.status === null || r.derived.status === 'nobody_home')
-    : [];
+  const toReach =
+    current && !current.ended
+      ? current.rows.filter((r) => r.derived.status === null || r.derived.status === 'nobody_home')
+      : [];
 
   return (
     <div className="hj-page">
@@ -47,7 +49,13 @@ export function BatchPage() {
         <DoorRejections />
         {current ? (
           <>
-            <NowCalling siteId={siteId} seq={current.batch.seq} items={current.items} />
+            {current.ended ? (
+              <p className="hj-hint" data-testid="batch-ended">
+                {t('door.batchEnded', { seq: current.batch.seq })}
+              </p>
+            ) : (
+              <NowCalling siteId={siteId} seq={current.batch.seq} items={current.items} />
+            )}
             <ProgressBar
               label={t('door.progressReached')}
               done={current.progress.reached}
@@ -66,6 +74,9 @@ export function BatchPage() {
             {t('door.noBatch')}
           </p>
         )}
+        {leader && current && !current.ended ? (
+          <EndBatchButton batchId={current.batch.id} seq={current.batch.seq} />
+        ) : null}
         {leader && walk ? (
           <Button
             block

@@ -39,6 +39,7 @@ export function DoorList({
               data-testid="door-row"
               data-household-id={row.household.id}
               data-status={status}
+              data-requested={String(row.revisitRequest !== null)}
               onClick={() => onOpen(row)}
             >
               <span className="hj-door-room">{row.household.room}</span>
@@ -51,6 +52,11 @@ export function DoorList({
                   >
                     {t(`door.status.${status}`)}
                   </span>
+                  {row.revisitRequest ? (
+                    <span className="hj-door-requested" data-testid="door-row-requested">
+                      {t('door.revisitRequested')}
+                    </span>
+                  ) : null}
                   {row.derived.lastAt ? (
                     <span className="hj-small">
                       {formatAgo(row.derived.lastAt, i18n.language, now)}

@@ -4,7 +4,7 @@ import type { Building } from '../../../shared/domain/building.js';
 import type { Unit } from '../../../shared/domain/unit.js';
 
 /** The door mutations whose rejections the door screens show. */
-export const DOOR_MUTATIONS = ['assignWalk', 'callBatch', 'recordDoorVisit'] as const;
+export const DOOR_MUTATIONS = ['assignWalk', 'callBatch', 'recordDoorVisit', 'endBatch'] as const;
 
 /** A sentence for why a change was not stored (a rule, bad input, anything else). */
 export function describeDoorError(t: TFunction, error: unknown): string {

@@ -114,6 +114,11 @@ export function HouseholdPage() {
             </span>
           </div>
           <p className="hj-muted hj-flush">{row.household.address}</p>
+          {row.revisitRequest ? (
+            <p className="hj-flush hj-door-requested" data-testid="household-requested">
+              {t('door.revisitRequestedNote', { note: row.revisitRequest.note ?? '' })}
+            </p>
+          ) : null}
 
           <section aria-labelledby="members-title" className="hj-form">
             <h2 className="hj-section-title" id="members-title">
