@@ -60,6 +60,11 @@ function problemText(t: (k: string) => string, sync: ReturnType<typeof useServic
   return `${t('sync.failed')}: ${last.message}`;
 }
 
+/** Why an update waits, said in the dialog (tests find it by its id). */
+function waitReason(text: string) {
+  return <span data-testid="update-wait-reason">{text}</span>;
+}
+
 function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
   const { t } = useTranslation();
   const { db, sync, syncNow, session, hasUnsavedInput, lastSyncResult } = useServices();
@@ -88,7 +93,7 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
   // no form holding input; otherwise the person is told why and the offer stays.
   const applyUpdate = async () => {
     if (hasUnsavedInput()) {
-      await Dialog.alert({ content: t('app.updateAfterSave') });
+      await Dialog.alert({ content: waitReason(t('app.updateAfterSave')) });
       return;
     }
     await syncNow();
@@ -96,12 +101,12 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
     // send the outbox, which stays in IndexedDB across the update (database-upgrade.test.ts).
     const refused = lastSyncResult()?.kind === 'outdated';
     if (!refused && (await syncSummary(db)).pending > 0) {
-      await Dialog.alert({ content: t('app.updateAfterSync') });
+      await Dialog.alert({ content: waitReason(t('app.updateAfterSync')) });
       return;
     }
     // A form may have been opened while the sync ran.
     if (hasUnsavedInput()) {
-      await Dialog.alert({ content: t('app.updateAfterSave') });
+      await Dialog.alert({ content: waitReason(t('app.updateAfterSave')) });
       return;
     }
     sw.apply();
