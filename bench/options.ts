@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The parts of the benchmark, in the order they run. */
-export const sectionNames = ['server', 'peer', 'phone', 'startup', 'load'] as const;
+export const sectionNames = ['server', 'peer', 'import', 'phone', 'startup', 'load'] as const;
 export type SectionName = (typeof sectionNames)[number];
 
 /** How big each part is. `--quick` shrinks everything so a smoke run stays under two minutes. */
@@ -10,6 +10,8 @@ export interface Sizes {
   mutations: number;
   /** Residents on the roster the phone pulls and searches. */
   residents: number;
+  /** Rows of the roster file imported through importRoster (issue 8). */
+  importRows: number;
   /** Simulated phones at the end of the day, and the mutations each holds. */
   devices: number;
   perDevice: number;
@@ -24,6 +26,7 @@ export interface Sizes {
 export const fullSizes: Sizes = {
   mutations: 10_000,
   residents: 50_000,
+  importRows: 50_000,
   devices: 500,
   perDevice: 100,
   concurrency: 50,
@@ -32,13 +35,14 @@ export const fullSizes: Sizes = {
 };
 
 export const quickSizes: Sizes = {
-  mutations: 1_000,
-  residents: 5_000,
-  devices: 50,
+  mutations: 500,
+  residents: 3_000,
+  importRows: 5_000,
+  devices: 20,
   perDevice: 20,
   concurrency: 50,
-  searchSamples: 5,
-  startupRuns: 2,
+  searchSamples: 3,
+  startupRuns: 1,
 };
 
 export interface Options {

@@ -41,7 +41,12 @@ export interface HuijuBench {
     dbName: string,
     siteId: string,
     cases: SearchCase[],
-  ): Promise<{ latencies: Record<string, number[]>; misses: string[] }>;
+  ): Promise<{
+    latencies: Record<string, number[]>;
+    /** The same keystrokes as one Dexie range read on the field's own index (the baseline). */
+    raw: Record<string, number[]>;
+    misses: string[];
+  }>;
 }
 
 declare global {

@@ -3,14 +3,16 @@ import { postgresAvailable } from '../src/server/db/test-postgres.js';
 import { BENCH_USERS, benchRoster, benchUsers } from './bench-data.js';
 import { endOfDay } from './end-of-day.js';
 import type { LoadConfig } from './end-of-day.js';
-import { parseOptions } from './options.js';
+import { fullSizes, parseOptions } from './options.js';
 import type { Options } from './options.js';
 import { peerPouchDb } from './peer-pouchdb.js';
 import { phoneStorage } from './phone-storage.js';
 import { Report } from './report.js';
+import { rosterImport } from './roster-import.js';
 import { serverSync } from './server-sync.js';
 import type { SyncTimes } from './server-sync.js';
 import { startup } from './startup.js';
+import { perSecond } from './stats.js';
 import { SeededDatabases } from './templates.js';
 import type { BenchContext } from './templates.js';
 
@@ -38,6 +40,15 @@ async function runParts(options: Options, report: Report, bench: BenchContext, e
     console.log('\n2. Sync vs a peer (PouchDB → express-pouchdb)');
     await peerPouchDb(report, syncTimes);
   }
+  if (runs('import')) {
+    console.log(`\n7. Roster import (issue 8): a file of ${sizes.importRows} rows`);
+    if (options.quick) {
+      report.note(
+        `roster import: ${sizes.importRows} rows in --quick; the full run imports ${fullSizes.importRows}`,
+      );
+    }
+    await rosterImport(report, engines, sizes.importRows);
+  }
   if (runs('phone')) {
     console.log('\n3–4. Phone storage and search (Chromium, IndexedDB on disk)');
     await phoneStorage(report, bench, sizes.searchSamples);
@@ -54,9 +65,12 @@ async function runParts(options: Options, report: Report, bench: BenchContext, e
       configs.push({ name: 'PostgreSQL, 2 servers', engine: 'postgres', processes: 2 });
     }
     for (const config of configs) {
-      const alone = syncTimes.find((t) => t.engine === config.engine);
-      const rate = alone ? (alone.rows.length * 1000) / alone.pushMs : undefined;
-      await endOfDay(report, bench, config, sizes, rate);
+      const times = syncTimes.find((t) => t.engine === config.engine);
+      const alone = times && {
+        rate: perSecond(times.rows.length, times.pushMs),
+        batchLatencies: times.batchLatencies,
+      };
+      await endOfDay(report, bench, config, sizes, alone);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Registration } from '../src/shared/domain/registration.js';
+import { tableNames } from '../src/shared/domain/tables.js';
 import type { Mutation } from '../src/shared/protocol/push.js';
 import { buildApp } from '../src/server/app.js';
 import { migrate } from '../src/server/db/migrate.js';
@@ -16,6 +17,8 @@ import { perSecond, percentile, timed } from './stats.js';
 import { emptyDatabase } from './templates.js';
 import type { BenchContext } from './templates.js';
 
+type Loose = Kysely<Record<string, Record<string, unknown>>>;
+
 /** Queue numbers run to 9,999 per lane: each registering phone takes at most this many. */
 const PER_PHONE = 5_000;
 /** Rows per statement in the raw insert (SQLite's bound-parameter limit; same chunks on both engines). */
@@ -27,6 +30,8 @@ export interface SyncTimes {
   pushMs: number;
   /** The day's registrations pulled by a phone that had synced before them. */
   incrementalPullMs: number;
+  /** Each push batch's round trip, one phone alone. */
+  batchLatencies: number[];
   rows: Registration[];
 }
 
@@ -139,6 +144,13 @@ export async function serverSync(
       );
     }
     const rawRead = await timed(() => registrationRows(store.db, before.cookie.version));
+    const rawAll = await timed(async () => {
+      let n = 0;
+      for (const table of tableNames) {
+        n += (await (store.db as unknown as Loose).selectFrom(table).selectAll().execute()).length;
+      }
+      return n;
+    });
     const rawMs = await rawInsert(engine, rows);
 
     const pushRate = perSecond(count, push.ms);
@@ -194,9 +206,23 @@ export async function serverSync(
       value: perSecond(fresh.result.rows, fresh.ms),
       unit: 'rows/s',
       detail: `${fmt(fresh.result.rows)} rows (${fmt(roster.residents.length)} residents, ${fmt(count)} registrations…) in ${seconds(fresh.ms)}, ${fresh.result.pages} pages`,
-      extra: { pullMs: fresh.ms, rows: fresh.result.rows },
+      baseline: {
+        name: 'raw select of every synced table',
+        value: perSecond(rawAll.result, rawAll.ms),
+        unit: 'rows/s',
+        detail: `${fmt(rawAll.result)} rows (all teams) in ${seconds(rawAll.ms)}`,
+      },
+      ratio: perSecond(fresh.result.rows, fresh.ms) / perSecond(rawAll.result, rawAll.ms),
+      ratioMeaning: 'of the raw select rate',
+      extra: { pullMs: fresh.ms, rows: fresh.result.rows, rawSelectAllMs: rawAll.ms },
     });
-    return { engine, pushMs: push.ms, incrementalPullMs: incremental.ms, rows };
+    return {
+      engine,
+      pushMs: push.ms,
+      incrementalPullMs: incremental.ms,
+      batchLatencies: latencies,
+      rows,
+    };
   } finally {
     await app.close();
     await store.close();
