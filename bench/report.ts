@@ -72,7 +72,9 @@ export class Report {
     const out = [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`];
     for (const r of rows) out.push(line(r));
     const load = (l: number[]) => l.map((x) => x.toFixed(1)).join('/');
+    const took = (Date.now() - this.started.getTime()) / 1000;
     out.push(
+      `Run: npm run bench -- ${process.argv.slice(2).join(' ')}; started ${this.started.toISOString()}, ${took.toFixed(0)} s until this table.`,
       `Machine: ${os.cpus().length} CPUs; load average (1/5/15 min) ${load(this.loadAtStart)} at start, ${load(os.loadavg())} at the end.`,
     );
     for (const n of this.notes) out.push(`NOTE: ${n}`);
@@ -83,6 +85,7 @@ export class Report {
   json() {
     return {
       startedAt: this.started.toISOString(),
+      arguments: process.argv.slice(2),
       finishedAt: new Date().toISOString(),
       quick: this.options.quick,
       sizes: this.options.sizes,

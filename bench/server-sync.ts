@@ -88,7 +88,9 @@ export async function serverSync(
   const { roster } = bench;
   const [user] = bench.users;
   if (!user || roster.residents.length < count) throw new Error('the roster is too small');
+  report.step(`${label(engine)}: a copy of the seeded database`);
   const { temp, store } = await bench.databases.copy(engine, 'sync');
+  report.step(`${label(engine)}: pushing ${fmt(count)} registrations`);
   const app = await buildApp({ store });
   try {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
