@@ -174,6 +174,19 @@ test('a leader assigns a lane and calls a batch offline; a volunteer sees both a
   await expect(volunteer.door.nowCalling()).toContainText('第 1 批', { timeout: 30_000 });
   await expect(volunteer.page.getByTestId('now-calling-places')).toHaveText('二排；三排');
 
+  // Not only on the door pages: the station shows it too, and one tap opens the batch.
+  await volunteer.page.getByTestId('nav-sites').click();
+  await volunteer.app.openSite(SITE);
+  await expect(volunteer.page.getByTestId('resident-search').first()).toBeVisible();
+  await expect(volunteer.door.banner()).toHaveCount(1);
+  await expect(volunteer.door.banner()).toContainText('第 1 批');
+  await expect(volunteer.page.getByTestId('now-calling-banner-places')).toHaveText('二排；三排');
+  await volunteer.page.screenshot({ path: test.info().outputPath('banner-station.png') });
+  await volunteer.door.banner().click();
+  await expect(volunteer.page).toHaveURL(new RegExp(`/door/${SITE}/batch$`));
+  await expect(volunteer.door.nowCalling()).toContainText('第 1 批');
+  await volunteer.door.open();
+
   // The lane is on the volunteer's own list, in walking order.
   await volunteer.door.openSite(SITE);
   await expect(volunteer.door.rows()).toHaveCount(lane2.length);
@@ -213,6 +226,21 @@ test('a leader assigns a lane and calls a batch offline; a volunteer sees both a
     "select assigneeId, status from walkAssignments where buildingId = 'b-tyc-02'",
   );
   expect(onServer).toEqual([{ assigneeId: 'user-13800000005', status: 'active' }]);
+
+  // The leader ends the batch: the banner leaves the volunteer's station after both sync.
+  await leader.door.tab('batch');
+  await leader.door.endBatch();
+  await expect(leader.door.nowCalling()).toHaveCount(0);
+  await leader.app.syncNow();
+  await leader.app.expectPending(0);
+  await expect
+    .poll(() => server.query<{ endedBy: string }>('select endedBy from batchEnds'))
+    .toEqual([{ endedBy: 'user-13800000002' }]);
+  await volunteer.page.getByTestId('nav-sites').click();
+  await volunteer.app.openSite(SITE);
+  await volunteer.app.syncNow();
+  await volunteer.app.expectPending(0);
+  await expect(volunteer.door.banner()).toHaveCount(0, { timeout: 30_000 });
   await leader.context.close();
   await volunteer.context.close();
 });

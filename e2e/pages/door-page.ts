@@ -63,6 +63,18 @@ export class DoorPage {
     return this.page.getByTestId('now-calling');
   }
 
+  /** The compact "now calling" banner the app shell shows on every other screen. */
+  banner() {
+    return this.page.getByTestId('now-calling-banner');
+  }
+
+  /** Leader, on the batch page: end the calling of the current batch (two taps). */
+  async endBatch() {
+    await this.page.getByTestId('batch-end').click();
+    await this.page.getByTestId('batch-end-confirm').click();
+    await expect(this.page.getByTestId('batch-ended')).toBeVisible();
+  }
+
   async assignWhole(buildingId: string, userId: string) {
     await this.page.getByTestId(`assign-whole-${buildingId}`).click();
     await this.page.getByTestId(`assignee-${userId}`).click();
