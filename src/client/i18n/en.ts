@@ -1049,5 +1049,7 @@ export const en: Messages = {
     registerNewResident: 'Add and register',
     voidRegistration: 'Void registration',
     dismissRejection: 'Dismissed',
+    requestRevisit: 'Ask for a revisit',
+    endBatch: 'End a batch',
   },
 };

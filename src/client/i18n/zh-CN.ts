@@ -1034,6 +1034,8 @@ export const zhCN = {
     registerNewResident: '新增并登记',
     voidRegistration: '作废登记',
     dismissRejection: '不再处理',
+    requestRevisit: '要求回访',
+    endBatch: '结束批次叫号',
   },
 } as const;
 
