@@ -5,6 +5,7 @@ import { checkDigit } from '../src/shared/domain/id-number.js';
 import { expect, test } from './fixtures.js';
 import { AppPage } from './pages/app-page.js';
 import { CoveragePage } from './pages/coverage-page.js';
+import { DoorPage } from './pages/door-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { StationPage } from './pages/station-page.js';
 
@@ -150,11 +151,29 @@ test('the leader sees coverage offline: a registration counts at once, "not one 
   await expect(coverage.people().first()).toHaveAttribute('data-status', 'not_seen');
   await page.getByTestId('coverage-task-home_sampling').click();
   await expect(page.getByTestId('coverage-task-raised')).toBeVisible();
+  // One tap puts the door on the team's revisit list; the screen says so and offers no second one.
+  await expect(coverage.revisitRaised()).toHaveCount(0);
+  await coverage.requestRevisit();
+  await expect(coverage.revisitRaised()).toContainText('王海峰');
+  await expect(page.getByTestId('coverage-revisit')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('02-missing-household.png') });
+  // Kept on the phone: a reload, still offline, shows it raised.
+  await page.reload();
+  await app.expectOnline(false);
+  await expect(coverage.revisitRaised()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('coverage-revisit')).toHaveCount(0);
 
   // The household of 导入甲 is no longer on the list.
   await page.getByTestId('nav-back').click();
   await expect(page.getByTestId('coverage-child').filter({ hasText: '十五排1号' })).toHaveCount(0);
+
+  // A volunteer of the team, online, has nothing to revisit yet: the leader is offline.
+  const volunteer = await signedIn(browser, server.url, '13800000006');
+  const door = new DoorPage(volunteer.page);
+  await door.open();
+  await door.openSite(SITE);
+  await door.tab('revisit');
+  await expect(door.rows()).toHaveCount(0);
 
   await context.setOffline(false);
   await app.expectOnline(true);
@@ -165,6 +184,23 @@ test('the leader sees coverage offline: a registration counts at once, "not one 
   );
   expect(tasks).toHaveLength(1);
   expect(tasks[0]?.note).toContain('导入乙');
+  const requests = server.query<{ householdId: string; createdBy: string; note: string }>(
+    'select householdId, createdBy, note from revisitRequests',
+  );
+  expect(requests).toEqual([
+    { householdId: tasks[0]?.householdId, createdBy: 'user-13800000002', note: '未采：导入乙' },
+  ]);
+
+  // After the volunteer's next sync the door is on their revisit list, marked as asked for.
+  await volunteer.app.syncNow();
+  await volunteer.app.expectPending(0);
+  await expect(door.rows()).toHaveCount(1, { timeout: 30_000 });
+  expect(await door.listedIds()).toEqual([tasks[0]?.householdId]);
+  await expect(door.row(tasks[0]?.householdId ?? '')).toHaveAttribute('data-requested', 'true');
+  await door.openHousehold(tasks[0]?.householdId ?? '');
+  await expect(volunteer.page.getByTestId('household-requested')).toContainText('导入乙');
+  await volunteer.page.screenshot({ path: test.info().outputPath('02-volunteer-revisit.png') });
+  await volunteer.context.close();
   const res = await page.request.get(
     `/api/reports/coverage?campaignId=camp-tongye-1&siteId=${SITE}`,
     {

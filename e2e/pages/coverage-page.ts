@@ -55,6 +55,16 @@ export class CoveragePage {
     return this.page.getByTestId('coverage-person');
   }
 
+  /** At a household of "not one left out": put it on the team's revisit list (one tap). */
+  async requestRevisit() {
+    await this.page.getByTestId('coverage-revisit').click();
+  }
+
+  /** Shown instead of the button while the revisit waits for a visit. */
+  revisitRaised() {
+    return this.page.getByTestId('coverage-revisit-raised');
+  }
+
   async openImport() {
     await this.page.getByTestId('coverage-open-import').click();
   }

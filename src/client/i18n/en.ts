@@ -266,8 +266,8 @@ export const en: Messages = {
     endBatch: 'Stop calling batch {{seq}}',
     endBatchConfirm: 'Yes, stop batch {{seq}}',
     endBatchCancel: 'Keep calling',
-    revisitRequested: 'Leader: knock again',
-    revisitRequestedNote: 'The leader asked to knock here again. {{note}}',
+    revisitRequested: 'Revisit asked for',
+    revisitRequestedNote: 'A leader or the command post asked to knock here again. {{note}}',
     unitSeparator: ', ',
     buildingSeparator: '; ',
     status: {

@@ -264,8 +264,8 @@ export const zhCN = {
     endBatch: '结束第 {{seq}} 批叫号',
     endBatchConfirm: '确定结束第 {{seq}} 批',
     endBatchCancel: '不结束',
-    revisitRequested: '组长要回访',
-    revisitRequestedNote: '组长要求再敲一次门。{{note}}',
+    revisitRequested: '要求回访',
+    revisitRequestedNote: '组长或指挥部要求再敲一次门。{{note}}',
     unitSeparator: '、',
     buildingSeparator: '；',
     status: {
