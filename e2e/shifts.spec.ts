@@ -161,6 +161,17 @@ test('two leads move the same volunteer offline: one move is applied everywhere,
   );
   expect(post).toEqual([{ name: order, rev: 2 }]);
 
+  // Dismissing the refusal hides it and reaches the server's audit log.
+  await refused.getByTestId('shift-rejection-dismiss').click();
+  await expect(coordinator.shifts.rejections()).toHaveCount(0);
+  const dismissed = () =>
+    server
+      .query<{ args: string; result: string }>(
+        `select args, result from audit where name = 'dismissRejection'`,
+      )
+      .map((r) => [(JSON.parse(r.args) as { name: string }).name, r.result]);
+  await expect.poll(dismissed, { timeout: 60_000 }).toEqual([['moveVolunteer', 'applied']]);
+
   // Everywhere: the volunteer's phone shows the winning move.
   const volunteer = await signedIn(browser, '13800000005');
   await volunteer.shifts.openMine();

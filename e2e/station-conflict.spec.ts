@@ -125,6 +125,12 @@ test('two offline phones overfill one tube: after both sync the conflict shows o
   await expect(tubesB.unboundSamples()).toHaveCount(0);
   await expect(tubesB.count()).toHaveText('1 / 5');
   await appB.expectPending(0);
+  // Settling the refusal reached the server's audit log.
+  const settled = () =>
+    server
+      .query<{ args: string }>(`select args from audit where name = 'dismissRejection'`)
+      .map((r) => (JSON.parse(r.args) as { name: string; code: string }).code);
+  await expect.poll(settled, { timeout: 60_000 }).toEqual(['tube_full']);
 
   // A puts the full tube aside; after syncing, nothing is without a tube on A either.
   await tubesA.later();

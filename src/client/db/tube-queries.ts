@@ -3,7 +3,7 @@ import type { Registration } from '../../shared/domain/registration.js';
 import type { Resident } from '../../shared/domain/resident.js';
 import type { Tube, TubeBinding } from '../../shared/domain/tube.js';
 import { activeBindings, tubeFill } from '../../shared/domain/tube.js';
-import type { HuijuDB } from './database.js';
+import type { HuijuDB, StoredRejection } from './database.js';
 
 /**
  * This phone's desk at a site (not synced): the tube being filled now, and
@@ -212,7 +212,27 @@ export async function bindingsOf(
   return new Map(activeBindings(rows).map((b) => [b.registrationId, b]));
 }
 
-/** The server's refusals of binding these samples are settled once they are in a tube again. */
+/** The server's open refusals of binding these samples. */
+export async function bindRefusals(
+  db: HuijuDB,
+  registrationIds: readonly string[],
+): Promise<StoredRejection[]> {
+  if (registrationIds.length === 0) return [];
+  return db.rejections
+    .filter((r) => {
+      const id = (r.args as { registrationId?: unknown } | null)?.registrationId;
+      return (
+        r.name === 'bindSample' && r.dismissedAt === null && registrationIds.includes(id as string)
+      );
+    })
+    .toArray();
+}
+
+/**
+ * The server's refusals of binding these samples are settled once they are in
+ * a tube again. The caller first sends a `dismissRejection` for each (from
+ * `bindRefusals`), so the settling reaches the server's audit log.
+ */
 export async function dismissBindRefusals(
   db: HuijuDB,
   registrationIds: readonly string[],

@@ -5,6 +5,7 @@ import { useLiveQuery } from '../../db/live-query.js';
 import { activeCampaign } from '../../db/station-queries.js';
 import {
   addWaiting,
+  bindRefusals,
   deskView,
   dismissBindRefusals,
   getDesk,
@@ -133,14 +134,23 @@ export function useTubeDesk(siteId: string) {
           if (!(await bindOne(id))) break;
           placed += 1;
         }
-        await removeWaiting(db, siteId, registrationIds.slice(0, placed));
-        await dismissBindRefusals(db, registrationIds.slice(0, placed), new Date());
+        const moved = registrationIds.slice(0, placed);
+        await removeWaiting(db, siteId, moved);
+        // Settling a refusal is a person's decision: it goes to the server's audit log.
+        for (const r of await bindRefusals(db, moved)) {
+          await mutate('dismissRejection', {
+            mutationId: r.mutationId,
+            name: r.name,
+            code: r.code,
+          });
+        }
+        await dismissBindRefusals(db, moved, new Date());
         return { ok: true, placed };
       } catch (error) {
         return { ok: false, message: describeError(t, error), placed };
       }
     },
-    [bindOne, db, siteId, t],
+    [bindOne, db, mutate, siteId, t],
   );
 
   const undoLast = useCallback(

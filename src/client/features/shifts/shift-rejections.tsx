@@ -28,12 +28,17 @@ function attemptText(t: TFunction, r: ShiftRejection): string {
 /**
  * Shift changes of this person that the server refused (another leader's
  * move came first): what was tried, and why it was not applied. The board
- * itself already shows the server's state. Dismissing only hides it here.
+ * itself already shows the server's state. Dismissing hides it here and goes
+ * to the server's audit log (a `dismissRejection` change).
  */
 export function ShiftRejections() {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const { db, mutate } = useServices();
   const rows = useLiveQuery(() => shiftRejections(db), [db]);
+  async function dismiss({ mutationId, name, code }: ShiftRejection['rejection']) {
+    await mutate('dismissRejection', { mutationId, name, code });
+    await dismissShiftRejection(db, mutationId, new Date());
+  }
   if (!rows || rows.length === 0) return null;
   return (
     <section
@@ -58,10 +63,7 @@ export function ShiftRejections() {
             <p className="hj-flush" data-testid="shift-rejection-reason">
               {rejectionText(t, r.rejection.code, r.rejection.params)}
             </p>
-            <Button
-              data-testid="shift-rejection-dismiss"
-              onClick={() => void dismissShiftRejection(db, r.rejection.mutationId, new Date())}
-            >
+            <Button data-testid="shift-rejection-dismiss" onClick={() => void dismiss(r.rejection)}>
               {t('shifts.rejected.dismiss')}
             </Button>
           </li>
