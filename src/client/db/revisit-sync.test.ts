@@ -171,5 +171,18 @@ describe.each(engines)('revisit requests and batch ends on %s', (engine) => {
     await sync(volunteer);
     const calling = await nowCalling(volunteer.db, CAMPAIGN);
     expect(calling.map((c) => [c.batch.id, c.batch.seq])).toEqual([['batch-end-2', 2]]);
+
+    // Ending the latest does not bring back an earlier one that was never ended.
+    await act(leader, 'callBatch', {
+      id: 'batch-end-3',
+      siteId: SITE,
+      items: [{ buildingId: 'b-tyc-02', unitId: null }],
+      at: AT,
+    });
+    await act(leader, 'endBatch', { batchId: 'batch-end-3', at: AT });
+    await sync(leader);
+    await sync(volunteer);
+    expect(await volunteer.db.synced('batchEnds').get('batch-end-2')).toBeUndefined();
+    expect(await nowCalling(volunteer.db, CAMPAIGN)).toEqual([]);
   });
 });
