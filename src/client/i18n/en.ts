@@ -261,6 +261,7 @@ export const en: Messages = {
     noSites: 'No site with doors to knock on. Sync once while online.',
     nowCalling: 'Now calling: batch {{seq}}',
     bannerTitle: 'Now calling: {{site}}, batch {{seq}}',
+    bannerMore: 'Other sites calling: {{count}}',
     batchEnded:
       'Batch {{seq}} is no longer being called. Tap "Call the next batch" to call people.',
     endBatch: 'Stop calling batch {{seq}}',

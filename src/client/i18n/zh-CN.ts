@@ -260,6 +260,7 @@ export const zhCN = {
     noSites: '没有需要入户的采样点。请联网同步一次。',
     nowCalling: '正在叫：第 {{seq}} 批',
     bannerTitle: '正在叫：{{site}} 第 {{seq}} 批',
+    bannerMore: '还有 {{count}} 个采样点在叫人',
     batchEnded: '第 {{seq}} 批已结束叫号。要叫人时点“叫下一批”。',
     endBatch: '结束第 {{seq}} 批叫号',
     endBatchConfirm: '确定结束第 {{seq}} 批',

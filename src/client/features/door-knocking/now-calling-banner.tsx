@@ -8,6 +8,9 @@ import { useServices } from '../../sync/services.js';
 import { batchLabel } from './door-text.js';
 import './door.css';
 
+/** A team covers a site or two; a coordinator may see many: beyond this, one "more" line. */
+const MAX_LINES = 2;
+
 /** Screens that already show the batch in full: no compact banner on top of them. */
 function showsBatchInFull(path: string): boolean {
   return path === '/door' || /^\/door\/[^/]+\/batch$/.test(path);
@@ -48,12 +51,15 @@ function BannerLine({ calling }: { calling: CallingNow }) {
 
 /**
  * "正在叫：铜冶村 第 2 批 · 3号楼 1–2单元" on top of every main screen of a team
- * phone (the station, tasks, shifts…), one line per site being called; a tap
+ * phone (the station, tasks, shifts…), one line per site being called (at
+ * most two, then "还有 N 个采样点在叫" opening the door page's list); a tap
  * opens the batch. It comes from IndexedDB, so it appears after the sync that
  * brings the leader's batch (at once on the leader's phone) and goes away
  * when a leader ends the batch.
  */
 export function NowCallingBanner() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
   const { db } = useServices();
   const { pathname } = useLocation();
   const calling = useLiveQuery(async () => {
@@ -61,11 +67,25 @@ export function NowCallingBanner() {
     return campaign ? nowCalling(db, campaign.id) : [];
   }, [db]);
   if (!calling || calling.length === 0 || showsBatchInFull(pathname)) return null;
+  const more = calling.length - MAX_LINES;
   return (
     <div className="hj-calling-banners" role="status">
-      {calling.map((c) => (
+      {calling.slice(0, MAX_LINES).map((c) => (
         <BannerLine key={c.siteId} calling={c} />
       ))}
+      {more > 0 ? (
+        <button
+          type="button"
+          className="hj-calling-banner"
+          data-testid="now-calling-banner-more"
+          onClick={() => navigate('/door')}
+        >
+          <span className="hj-calling-banner-title">{t('door.bannerMore', { count: more })}</span>
+          <span className="hj-calling-banner-go" aria-hidden="true">
+            ›
+          </span>
+        </button>
+      ) : null}
     </div>
   );
 }
