@@ -9,8 +9,12 @@ export class AppPage {
     return this.page.getByTestId('status-pending');
   }
 
+  /**
+   * The exact number of unsent changes ("10" must not pass for 0). A sync is a network
+   * round trip that can wait for the scheduler's next attempt, so allow a minute.
+   */
   async expectPending(count: number) {
-    await expect(this.pending()).toContainText(String(count));
+    await expect(this.pending()).toHaveAttribute('data-count', String(count), { timeout: 60_000 });
   }
 
   async expectOnline(online: boolean) {
