@@ -69,7 +69,7 @@ test('a revoked phone keeps its pending registrations, asks for a sign-in, then 
 
   // Signing in again (a new device token) sends them, each once, as this person.
   await session.signInAgain(volunteer);
-  // The status bar reads 0 for a moment while the database opens: ask the server instead.
+  // Ask the server: an empty outbox alone does not say where the changes went.
   await expect.poll(() => stored().length, { timeout: 60_000 }).toBe(2);
   await expect(app.pending()).toHaveAttribute('data-count', '0');
   const rows = stored();

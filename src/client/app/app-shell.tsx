@@ -71,7 +71,8 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
   const summary = useLiveQuery(() => syncSummary(db), [db]);
   const sw = useServiceWorker();
   const navigate = useNavigate();
-  const pending = summary?.pending ?? 0;
+  // Unknown until the database has answered: the bar never claims 0 while changes may wait.
+  const pending = summary ? summary.pending : null;
   // The watchdog looks again every minute, even when nothing else changes.
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 export interface StatusBarProps {
   online: boolean;
-  /** Changes on this phone not yet acknowledged by the server. */
-  pending: number;
+  /** Changes on this phone not yet acknowledged by the server; null while still being counted. */
+  pending: number | null;
   /** ISO time of the last successful sync, or null before the first. */
   lastSyncAt: string | null;
   syncing: boolean;
@@ -49,10 +49,10 @@ export function StatusBar({
           <span
             className="hj-status-pending"
             data-testid="status-pending"
-            data-pending={String(pending > 0)}
-            data-count={pending}
+            data-pending={pending === null ? undefined : String(pending > 0)}
+            data-count={pending ?? undefined}
           >
-            {t('sync.pending', { count: pending })}
+            {pending === null ? t('app.loading') : t('sync.pending', { count: pending })}
           </span>
           <span className="hj-status-last" data-testid="status-last-sync">
             {last}
