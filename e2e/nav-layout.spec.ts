@@ -123,6 +123,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
       for (let i = 1; i < sorted.length; i++) {
         expect(sorted[i]!.left).toBeGreaterThanOrEqual(sorted[i - 1]!.right - 0.5);
       }
+      // The status bar on the same phone: the pending count on one line, inside the screen.
+      const pending = page.getByTestId('status-pending');
+      const pendingBox = await pending.boundingBox();
+      const lineHeight = await pending.evaluate((el) =>
+        parseFloat(getComputedStyle(el).lineHeight),
+      );
+      expect(pendingBox?.height ?? Infinity).toBeLessThan(lineHeight * 1.5);
+      expect((pendingBox?.x ?? 0) + (pendingBox?.width ?? Infinity)).toBeLessThanOrEqual(width);
       await context.close();
     });
   }
