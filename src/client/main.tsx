@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app.js';
-import { initI18n } from './i18n/i18n.js';
+import { initI18n, loadLanguage, storedLanguage } from './i18n/i18n.js';
 import { applyStoredTheme } from './ui/theme-mode.js';
 import 'antd-mobile/es/global';
 import './ui/theme.css';
@@ -23,6 +23,8 @@ unstableSetRender((node, container) => {
 
 applyStoredTheme();
 const i18n = initI18n();
+// An English phone loads its strings (a precached chunk) before the first frame.
+await loadLanguage(storedLanguage());
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 createRoot(root).render(

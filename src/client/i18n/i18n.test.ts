@@ -129,12 +129,13 @@ describe('initI18n', () => {
     expect(i18n.t('sync.pending', { count: 3 })).toBe('3 条待同步');
     expect(i18n.t('sync.pending', { count: 1 })).toBe('1 条待同步');
     expect(i18n.t('rejection.queue_number_taken', { queueNumber: 'C12' })).toContain('C12');
-    setLanguage('en');
-    await i18n.changeLanguage('en');
+    // English is a separate chunk: not there until asked for.
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
+    await setLanguage('en');
+    expect(i18n.language).toBe('en');
     expect(i18n.t('login.badCredentials')).toBe('Wrong phone number or password');
     expect(i18n.t('sync.pending', { count: 1 })).toBe('1 waiting to sync');
-    setLanguage('zh-CN');
-    await i18n.changeLanguage('zh-CN');
+    await setLanguage('zh-CN');
     expect(i18n.t('login.offline')).toBe('首次登录需要网络');
   });
 });

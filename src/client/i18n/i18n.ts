@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import type { i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
 
 export const languages = ['zh-CN', 'en'] as const;
@@ -29,16 +28,31 @@ function markDocument(lng: string): void {
 }
 
 /**
- * Initialises the shared i18next instance (synchronously: the resources are
- * bundled, nothing is fetched, so it works offline from the first frame) and
- * binds it to react-i18next. Calling it again returns the same instance.
+ * zh-CN is bundled; other languages are separate chunks, loaded before first
+ * use, so a zh-CN phone's first screen does not carry them (the JS budget).
+ * The service worker precaches every chunk, so this works offline too.
+ */
+const loaders: Record<Exclude<Language, 'zh-CN'>, () => Promise<Record<string, unknown>>> = {
+  en: async () => (await import('./en.js')).en,
+};
+
+/** Makes a language's strings available (a no-op when they already are). */
+export async function loadLanguage(lng: Language): Promise<void> {
+  if (lng === 'zh-CN' || i18next.hasResourceBundle(lng, 'translation')) return;
+  i18next.addResourceBundle(lng, 'translation', await loaders[lng](), true, true);
+}
+
+/**
+ * Initialises the shared i18next instance (synchronously: zh-CN is bundled,
+ * nothing is fetched) and binds it to react-i18next. Another stored language
+ * must be loaded with `loadLanguage` before the first render. Calling it again
+ * returns the same instance.
  */
 export function initI18n(): i18n {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
       resources: {
         'zh-CN': { translation: zhCN },
-        en: { translation: en },
       },
       lng: storedLanguage(),
       fallbackLng: DEFAULT_LANGUAGE,
@@ -53,13 +67,14 @@ export function initI18n(): i18n {
   return i18next;
 }
 
-/** Switches the language now and remembers it on this phone. */
-export function setLanguage(lng: Language): void {
+/** Switches the language (loading its strings first) and remembers it on this phone. */
+export async function setLanguage(lng: Language): Promise<void> {
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, lng);
   } catch {
     // Storage blocked: the switch still holds until the app is closed.
   }
-  void i18next.changeLanguage(lng);
+  await loadLanguage(lng);
+  await i18next.changeLanguage(lng);
   markDocument(lng);
 }

@@ -80,7 +80,7 @@ export function LoginPage({ onSignedIn }: LoginPageProps) {
           languages={languages}
           names={{ 'zh-CN': t('language.zh-CN'), en: t('language.en') }}
           value={i18n.language}
-          onChange={setLanguage}
+          onChange={(lng) => void setLanguage(lng)}
         />
         <div>
           <h1 className="hj-brand">{t('app.title')}</h1>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { coverageCampaign, dailyTotals } from '../../db/coverage-queries.js';
 import { useLiveQuery } from '../../db/live-query.js';
+import { loadLanguage } from '../../i18n/i18n.js';
 import type { Language } from '../../i18n/i18n.js';
 import { useServices } from '../../sync/services.js';
 import { ChoiceChips } from '../../ui/choice-chips.js';
@@ -108,7 +109,7 @@ export function DailyReportPage() {
               { value: 'en', label: t('language.en') },
             ]}
             value={textLang}
-            onChange={setTextLang}
+            onChange={(lng) => void loadLanguage(lng).then(() => setTextLang(lng))}
           />
           <div className="cov-report-text" data-testid="report-text">
             {text}

@@ -123,7 +123,7 @@ export function SettingsPage() {
             languages={languages}
             names={{ 'zh-CN': t('language.zh-CN'), en: t('language.en') }}
             value={i18n.language}
-            onChange={setLanguage}
+            onChange={(lng) => void setLanguage(lng)}
           />
         </section>
 

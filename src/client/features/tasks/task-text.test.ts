@@ -9,10 +9,8 @@ describe('the task_full rejection sentence', () => {
     expect(i18n.t('rejection.task_full', params)).toBe(
       '任务已满员：#3 轮椅/搬运（铜冶村一排5号）需要 1 人，已经有人认领满了',
     );
-    setLanguage('en');
-    await i18n.changeLanguage('en');
+    await setLanguage('en');
     expect(i18n.t('rejection.task_full', params)).toContain('Task full: #3 Wheelchair / carrying');
-    setLanguage('zh-CN');
-    await i18n.changeLanguage('zh-CN');
+    await setLanguage('zh-CN');
   });
 });
