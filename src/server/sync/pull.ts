@@ -27,20 +27,27 @@ type LooseDB = Record<string, Record<string, unknown>>;
 /** The default number of rows in one pull answer; a 50,000-resident roster comes in pieces. */
 export const PULL_PAGE_SIZE = 2000;
 
-/** Which column limits a table to the scope, and to which values. `undefined`: no limit. */
-function scopeFilter(
-  table: TableName,
-  scope: Scope,
-): { column: string; values: string[] } | undefined {
+interface Filter {
+  column: string;
+  values: string[];
+}
+
+/** Which columns limit a table to the scope, and to which values. Empty: no limit. */
+function scopeFilters(table: TableName, scope: Scope): Filter[] {
   const rule = tableScope[table];
-  if (rule === 'all') return undefined;
+  if (rule === 'all' || scope.siteIds === null) return [];
   if (rule === 'site' || rule === 'siteSelf') {
-    if (scope.siteIds === null) return undefined;
-    return { column: rule === 'site' ? 'siteId' : 'id', values: scope.siteIds };
+    return [{ column: rule === 'site' ? 'siteId' : 'id', values: scope.siteIds }];
   }
-  if (scope.siteIds === null) return undefined;
+  if (rule === 'sitePerson') {
+    const site = { column: 'siteId', values: scope.siteIds };
+    // A volunteer gets only their own rows; leaders (personId null) the sites' all.
+    return scope.personId === null
+      ? [site]
+      : [site, { column: 'userId', values: [scope.personId] }];
+  }
   const team = scope.teamId ? [scope.teamId] : [];
-  return { column: rule === 'team' ? 'teamId' : 'id', values: team };
+  return [{ column: rule === 'team' ? 'teamId' : 'id', values: team }];
 }
 
 function changedQuery(
@@ -50,13 +57,13 @@ function changedQuery(
   since: number,
   upTo: number,
 ) {
-  const filter = scopeFilter(table, scope);
-  if (filter && filter.values.length === 0) return null;
+  const filters = scopeFilters(table, scope);
+  if (filters.some((f) => f.values.length === 0)) return null;
   let query = (trx as unknown as Kysely<LooseDB>)
     .selectFrom(table)
     .where('version', '>', since)
     .where('version', '<=', upTo);
-  if (filter) query = query.where(filter.column, 'in', filter.values);
+  for (const filter of filters) query = query.where(filter.column, 'in', filter.values);
   return query;
 }
 

@@ -4,12 +4,14 @@ import type { TableName } from '../../shared/domain/tables.js';
  * How each synced table is limited to a user's scope in a pull:
  * - `all`: every row (small, not personal: campaigns);
  * - `site`: rows whose `siteId` is one of the team's sites;
+ * - `sitePerson`: personal rows (health data) of the team's sites: leaders get
+ *   all of them, a volunteer only their own (`userId`);
  * - `siteSelf`: the site rows themselves (`id` is the site);
  * - `team`: rows whose `teamId` is the user's team;
  * - `teamSelf`: the team row itself.
  * Coordinators see every row of every table. Every table must have a rule.
  */
-export type ScopeRule = 'all' | 'site' | 'siteSelf' | 'team' | 'teamSelf';
+export type ScopeRule = 'all' | 'site' | 'sitePerson' | 'siteSelf' | 'team' | 'teamSelf';
 
 export const tableScope: Record<TableName, ScopeRule> = {
   campaigns: 'all',
@@ -35,7 +37,8 @@ export const tableScope: Record<TableName, ScopeRule> = {
   shiftSlots: 'site',
   shiftAssignments: 'site',
   shiftEvents: 'site',
-  shiftCheckins: 'site',
+  // Body temperatures and fever refusals: not on team mates' phones (docs/shifts.md).
+  shiftCheckins: 'sitePerson',
   shiftSettings: 'site',
   // scope: sampling station (issue 4)
   tubes: 'site',
