@@ -116,8 +116,8 @@ test("another person signing in on the phone neither sends nor takes over the fi
   // B signs in online: B's phone state is B's own; A's registration neither leaves nor becomes B's.
   await context.setOffline(false);
   await login.signIn(b);
-  // The app opens where the last person left it (settings): go to the sites.
-  await page.getByTestId('nav-sites').click();
+  // B starts at the home screen, not on A's last page (settings).
+  await expect(page).toHaveURL(/\/$/);
   await app.waitForFirstSync();
   await expect(app.pending()).toHaveAttribute('data-count', '0');
   const stored = () =>

@@ -51,6 +51,8 @@ export function App() {
 
   const onSignOut = useCallback(async () => {
     await sessions.signOut();
+    // The next person starts at the home screen, not on the previous person's last page.
+    window.history.replaceState(null, '', '/');
     setSession(null);
   }, [sessions]);
 
