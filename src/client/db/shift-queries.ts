@@ -35,6 +35,8 @@ export const SHIFT_MUTATIONS: readonly string[] = [
   'addShiftPost',
   'updateShiftPost',
   'addShiftSlot',
+  'updateShiftSlot',
+  'cancelShiftSlot',
   'setRotationLimit',
   'assignToPost',
   'moveVolunteer',
@@ -72,6 +74,8 @@ export interface SeenChange {
   /** The post shown before, when the post changed. */
   fromPost: string | null;
   slotChanged: boolean;
+  /** The slot's times before a leader cancelled or moved it (`slot_*` events). */
+  oldSlotTimes: string | null;
   byName: string | null;
 }
 
@@ -157,6 +161,7 @@ export async function mySchedule(
         kind: last?.kind ?? 'assigned',
         fromPost: s && s.postId !== a.postId ? (posts.get(s.postId)?.name ?? null) : null,
         slotChanged: s !== undefined && s.slotId !== a.slotId,
+        oldSlotTimes: last?.kind.startsWith('slot_') ? last.detail : null,
         byName: last ? (names.get(last.changedBy) ?? null) : null,
       };
     }

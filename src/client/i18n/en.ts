@@ -205,6 +205,8 @@ export const en: Messages = {
     post_closed: 'The post “{{post}}” was closed.',
     slot_closed: 'The slot {{time}} was cancelled.',
     slot_exists: 'There is already a slot {{time}}.',
+    slot_times_changed:
+      'This slot’s times were already changed to {{actual}} (you saw {{expected}}); your change was not applied.',
     already_checked_in: '{{volunteer}} is already checked in (slot starting {{time}}).',
     not_checked_in: '{{volunteer}} is not checked in on duty: nothing to check out.',
     // rejections: sampling station (issue 4)
@@ -447,12 +449,15 @@ export const en: Messages = {
       break_warm_up: 'Your leader sent you to warm up',
       returned: 'Your leader called you back to your post',
       removed: 'You were taken off this shift',
+      slotCancelled: 'The slot {{time}} was cancelled; you need not come',
+      slotChanged: 'The slot’s times changed: {{from}} → {{to}}',
       other: 'Your shift changed',
       by: ' ({{name}})',
       ack: 'Got it',
     },
     status: {
       removed: 'Taken off',
+      slotCancelled: 'Slot cancelled',
       breakCovered: '{{kind}} break, {{name}} covers',
       notCheckedIn: 'Not checked in yet',
       fever: 'Temperature {{temp}}: not on duty',
@@ -566,6 +571,15 @@ export const en: Messages = {
       later: 'Half an hour later',
       length: 'Length',
       lengthOption: '{{h}} h',
+      slotEarlier: 'Half an hour earlier',
+      slotLater: 'Half an hour later',
+      slotShorter: 'Half an hour shorter',
+      slotLonger: 'Half an hour longer',
+      cancelSlot: 'Cancel this slot',
+      cancelSlotWarning:
+        'Everyone placed in this slot is taken off and anyone checked in is checked out now; their phones show “slot cancelled” after they sync.',
+      cancelSlotConfirm: 'Cancel {{slot}}',
+      cancelSlotKeep: 'Keep it',
       addSlotAs: 'Add slot {{slot}}',
       limitTitle: 'Outdoor rotation',
       limitHint:

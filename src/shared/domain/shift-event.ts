@@ -10,6 +10,9 @@ export const shiftEventKindSchema = z.enum([
   'covering',
   'cover_released',
   'removed',
+  // a slot-wide change by a leader: the slot was cancelled or its times moved
+  'slot_cancelled',
+  'slot_changed',
 ]);
 export type ShiftEventKind = z.infer<typeof shiftEventKindSchema>;
 
@@ -20,7 +23,7 @@ export type ShiftEventKind = z.infer<typeof shiftEventKindSchema>;
  * lists the posts a person worked. `rev` is the assignment's rev after the
  * change, so events are ordered by the server's order, never by clocks.
  * `otherUserId`: the swap partner, the cover, or the person covered for.
- * `detail`: the break kind for `break`.
+ * `detail`: the break kind for `break`; the slot's old times for `slot_*`.
  */
 export const shiftEventSchema = z.object({
   id: idSchema,

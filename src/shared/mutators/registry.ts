@@ -16,6 +16,8 @@ import { unclaimTask, unclaimTaskArgs } from './unclaim-task.js';
 // imports: shifts and duty (issue 6)
 import { addShiftPost, addShiftPostArgs } from './add-shift-post.js';
 import { addShiftSlot, addShiftSlotArgs } from './add-shift-slot.js';
+import { cancelShiftSlot, cancelShiftSlotArgs } from './cancel-shift-slot.js';
+import { updateShiftSlot, updateShiftSlotArgs } from './update-shift-slot.js';
 import { assignToPost, assignToPostArgs } from './assign-to-post.js';
 import { dutyCheckIn, dutyCheckInArgs } from './duty-check-in.js';
 import { dutyCheckOut, dutyCheckOutArgs } from './duty-check-out.js';
@@ -68,6 +70,8 @@ export const mutators = {
   addShiftPost: define(addShiftPostArgs, addShiftPost),
   updateShiftPost: define(updateShiftPostArgs, updateShiftPost),
   addShiftSlot: define(addShiftSlotArgs, addShiftSlot),
+  updateShiftSlot: define(updateShiftSlotArgs, updateShiftSlot),
+  cancelShiftSlot: define(cancelShiftSlotArgs, cancelShiftSlot),
   setRotationLimit: define(setRotationLimitArgs, setRotationLimit),
   assignToPost: define(assignToPostArgs, assignToPost),
   moveVolunteer: define(moveVolunteerArgs, moveVolunteer),

@@ -30,6 +30,7 @@ export const rejectionCodes = [
   'post_closed',
   'slot_closed',
   'slot_exists',
+  'slot_times_changed',
   'already_checked_in',
   'not_checked_in',
   // rejections: sampling station (issue 4)

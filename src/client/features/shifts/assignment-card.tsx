@@ -18,7 +18,14 @@ function changeText(t: TFunction, view: MyAssignmentView): string {
   if (!c) return '';
   const to = view.post?.name ?? '';
   const by = c.byName ? t('shifts.change.by', { name: c.byName }) : '';
+  if (c.kind === 'slot_cancelled')
+    return t('shifts.change.slotCancelled', { time: c.oldSlotTimes ?? '' }) + by;
   if (c.isNew) return t('shifts.change.new', { post: to }) + by;
+  if (c.kind === 'slot_changed' && view.slot)
+    return (
+      t('shifts.change.slotChanged', { from: c.oldSlotTimes ?? '', to: slotText(t, view.slot) }) +
+      by
+    );
   if (view.assignment.state === 'removed') return t('shifts.change.removed') + by;
   if (c.fromPost) return t('shifts.change.moved', { from: c.fromPost, to }) + by;
   if (c.slotChanged) return t('shifts.change.slot') + by;
@@ -32,7 +39,10 @@ function changeText(t: TFunction, view: MyAssignmentView): string {
 
 function statusText(t: TFunction, view: MyAssignmentView, language: string): string {
   const a = view.assignment;
-  if (a.state === 'removed') return t('shifts.status.removed');
+  if (a.state === 'removed')
+    return t(
+      view.slot?.status === 'closed' ? 'shifts.status.slotCancelled' : 'shifts.status.removed',
+    );
   if (a.state === 'meal' || a.state === 'warm_up') {
     const kind = t(`shifts.breakKind.${a.state}`);
     return view.coverName ? t('shifts.status.breakCovered', { kind, name: view.coverName }) : kind;
@@ -63,6 +73,7 @@ export function AssignmentCard({
       className="hj-shift-card"
       data-testid="my-assignment"
       data-changed={String(changed)}
+      data-change-kind={view.change?.kind ?? ''}
       data-state={a.state}
     >
       {changed ? (

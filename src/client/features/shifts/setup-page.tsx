@@ -13,8 +13,9 @@ import { siteSetup } from '../../db/shift-queries.js';
 import { useServices } from '../../sync/services.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { PostForm } from './post-form.js';
-import { durationText, nowIso, slotText } from './shift-format.js';
+import { durationText, nowIso } from './shift-format.js';
 import { SlotForm } from './slot-form.js';
+import { SlotRow } from './slot-row.js';
 import { Stepper } from './stepper.js';
 import { useShiftAction } from './use-shift-action.js';
 import './shifts.css';
@@ -136,9 +137,7 @@ export function SetupPage() {
           ) : null}
           <ul className="hj-list">
             {(setup?.slots ?? []).map((s) => (
-              <li key={s.id} className="hj-shift-slot" data-testid="setup-slot">
-                {slotText(t, s)}
-              </li>
+              <SlotRow key={s.id} slot={s} busy={busy} run={run} />
             ))}
           </ul>
           <SlotForm siteId={siteId} suggestedStart={lastEnd > 0 ? lastEnd : 8 * 60} />
