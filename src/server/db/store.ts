@@ -34,6 +34,11 @@ export function openStore(databaseUrl: string): Store {
   }
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    // An idle connection ended by PostgreSQL (a restart, a failover, an admin) is dropped
+    // from the pool and replaced on next use; unhandled, it would take the process down.
+    pool.on('error', (error) => {
+      console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', url: databaseUrl, close: () => db.destroy() };
   }

@@ -13,22 +13,24 @@ import type { Mutation } from '../../shared/protocol/push.js';
 import type { Engine, Store } from '../db/store.js';
 import { openStore } from '../db/store.js';
 import { createTempDatabase, postgresAvailable } from '../db/test-postgres.js';
+import { writeInProgress } from '../db/test-write-probe.js';
 
 /*
  * Crash test: the real server as a child process is killed (SIGKILL: no
  * shutdown, no flush) while it applies one large push. Started again on the
  * same database, it gets the same outbox from the same client (the phone never
  * heard back, so it sends everything from its first unacknowledged id), and
- * every mutation must end applied exactly once. Done twice: the second kill
- * lands in the middle of the re-sent push.
+ * every mutation must end applied exactly once. A push is one transaction,
+ * so a kill while it is open must leave none of it. Done twice: the second
+ * kill lands in the middle of the re-sent push.
  */
 
 const DEMO_DAY = '2022-01-06';
 const SITE = 'site-tongye-village';
 const CAMPAIGN = 'camp-tongye-1';
 const BATCH = 400;
-/** Kill points: after this many mutations of the outbox have been applied. */
-const KILL_AFTER = [40, 220];
+/** How many times the server is killed while the push's transaction is open. */
+const KILLS = 2;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -190,11 +192,10 @@ describe.each(engines)(
       };
 
       // The phone heard nothing back, so each time it sends the whole outbox from its first
-      // unacknowledged id (1) in one push; the server is killed once the push is under way.
-      const killedAt: number[] = [];
-      for (const killAfter of KILL_AFTER) {
+      // unacknowledged id (1) in one push; the server is killed while that push's
+      // transaction is open (it has written and not committed).
+      for (let kill = 1; kill <= KILLS; kill++) {
         const running = server;
-        const before = await lastMutationId();
         t = performance.now();
         const push = post(
           running.url,
@@ -208,25 +209,33 @@ describe.each(engines)(
           (error: unknown) => error,
         );
         void outcome.finally(() => (settled = true));
-        let applied = before;
+        let writing = false;
         const deadline = Date.now() + 60_000;
-        while (applied < killAfter && !settled && Date.now() < deadline) {
-          await sleep(1);
-          applied = await lastMutationId();
+        while (!writing && !settled && Date.now() < deadline) {
+          await sleep(2);
+          writing = await writeInProgress(databaseUrl);
         }
+        // Mid-transaction, nothing of the push is visible to others yet.
+        const seen = await lastMutationId();
         running.child.kill('SIGKILL');
         expect(await running.exited).toBe('SIGKILL');
         const result = await outcome;
         // The push got no answer: the kill landed while it was being applied.
+        expect(writing, 'the push was seen writing before the kill').toBe(true);
         expect(
           result,
-          `the push was answered before the kill (${applied} applied): ${result instanceof Error ? result.message : JSON.stringify(result)}`,
+          `the push was answered before the kill: ${result instanceof Error ? result.message : JSON.stringify(result)}`,
         ).toBeInstanceOf(TypeError);
-        const atKill = await lastMutationId();
-        expect(atKill, 'mutations applied before the kill').toBeGreaterThan(before);
-        expect(atKill, 'mutations applied before the kill').toBeLessThan(BATCH);
-        killedAt.push(atKill);
-        timings.push(`push until the kill ${seconds(t)} s`);
+        expect(seen, 'mutations visible while the push was open').toBe(0);
+        // Killed before its commit, the push left nothing: no mutation half-applied.
+        expect(await lastMutationId(), 'mutations applied after the kill').toBe(0);
+        const stored = await db
+          .selectFrom('registrations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('id', 'like', 'crash-%')
+          .executeTakeFirstOrThrow();
+        expect(Number(stored.n), 'registrations stored after the kill').toBe(0);
+        timings.push(`push until kill ${kill} ${seconds(t)} s`);
         t = performance.now();
         server = await startServer(databaseUrl);
         timings.push(`restart ${seconds(t)} s`);
@@ -301,7 +310,7 @@ describe.each(engines)(
         .execute();
       expect(rejections).toEqual([]);
       console.log(
-        `[crash ${engine}] killed after ${killedAt.join(' and ')} of ${BATCH} mutations; all ${BATCH} applied once; ${seconds(started)} s (${timings.join(', ')})`,
+        `[crash ${engine}] killed ${KILLS} times with the ${BATCH}-mutation push's transaction open; all ${BATCH} applied once; ${seconds(started)} s (${timings.join(', ')})`,
       );
     }, 400_000);
   },
