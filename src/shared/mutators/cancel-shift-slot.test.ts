@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shiftEventSchema } from '../domain/shift-event.js';
 import { cancelShiftSlot } from './cancel-shift-slot.js';
 import { dutyCheckIn } from './duty-check-in.js';
 import { memoryTx } from './memory-tx.js';
@@ -25,7 +26,10 @@ describe('cancelShiftSlot', () => {
     expect(state.shiftSlots?.get('slot-1')?.status).toBe('closed');
     for (const id of [a, b]) {
       expect(state.shiftAssignments?.get(id)).toMatchObject({ state: 'removed', rev: 2 });
-      expect(state.shiftEvents?.get(`${id}@2`)).toMatchObject({
+      const event = state.shiftEvents?.get(`${id}_r2`);
+      // A row the server will store: the derived id must pass the id format.
+      expect(shiftEventSchema.safeParse(event).success).toBe(true);
+      expect(event).toMatchObject({
         kind: 'slot_cancelled',
         detail: '08:00–10:00',
         changedBy: 'u-lead',

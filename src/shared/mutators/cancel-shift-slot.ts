@@ -17,7 +17,8 @@ export type CancelShiftSlotArgs = z.infer<typeof cancelShiftSlotArgs>;
  * the server must write the same ids. `rev` is unique per assignment.
  */
 export function slotEventId(a: Pick<ShiftAssignment, 'id' | 'rev'>): string {
-  return `${a.id}@${a.rev}`;
+  // `_r`: ids allow only letters, digits, `-` and `_`; client ids are UUIDs, so no clash.
+  return `${a.id}_r${a.rev}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shiftEventSchema } from '../domain/shift-event.js';
 import { cancelShiftSlot } from './cancel-shift-slot.js';
 import { memoryTx } from './memory-tx.js';
 import { at, coordinator, place, rejectionOf, shiftState } from './shift-fixtures.js';
@@ -24,7 +25,9 @@ describe('updateShiftSlot', () => {
     await updateShiftSlot(memoryTx(state, leader), change([480, 600], [510, 630]));
     expect(state.shiftSlots?.get('slot-1')).toMatchObject({ startMinute: 510, endMinute: 630 });
     expect(state.shiftAssignments?.get(a)).toMatchObject({ postId: 'desk', rev: 2 });
-    expect(state.shiftEvents?.get(`${a}@2`)).toMatchObject({
+    const event = state.shiftEvents?.get(`${a}_r2`);
+    expect(shiftEventSchema.safeParse(event).success).toBe(true);
+    expect(event).toMatchObject({
       kind: 'slot_changed',
       detail: '08:00–10:00',
     });
