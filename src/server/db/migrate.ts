@@ -1,7 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
 import * as initial from './migrations/001-initial.js';
-// migration imports: 002 door-knocking (issue 5), 003 shifts (issue 6), 004 station (issue 4), 005 coverage (issue 8), 006 sync hardening (issue 3)
 import * as doorKnocking from './migrations/002-door-knocking.js';
 import * as shifts from './migrations/003-shifts.js';
 import * as station from './migrations/004-station.js';
@@ -14,7 +13,6 @@ const provider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
     return {
       '001-initial': initial,
-      // migrations: '002-door-knocking', '003-shifts', '004-station', '005-coverage', '006-sync-hardening'
       '002-door-knocking': doorKnocking,
       '003-shifts': shifts,
       '004-station': station,
