@@ -64,9 +64,13 @@ async function runOne(
  * Step 2 for a whole push, in one transaction (one commit, one version, one
  * hold of the version lock per push rather than per mutation: the end-of-day
  * bench showed per-mutation commits queueing phones past their timeout).
- * Returns the gap error to raise after the mutations before it are committed.
+ * Returns the client's last mutation id as committed, and the gap error to
+ * raise after the mutations before it are committed.
  */
-async function applyAll(env: PushEnv, mutations: readonly Mutation[]): Promise<AppError | null> {
+async function applyAll(
+  env: PushEnv,
+  mutations: readonly Mutation[],
+): Promise<{ lastMutationId: number; gap: AppError | null }> {
   return transact(env.store, async (trx) => {
     // 2a. Take the version lock first: from here on this push is alone.
     const version = await nextVersion(trx);
@@ -75,10 +79,11 @@ async function applyAll(env: PushEnv, mutations: readonly Mutation[]): Promise<A
       // Already settled: pushing twice is harmless.
       if (mutation.id <= lastMutationId) continue;
       if (mutation.id !== lastMutationId + 1) {
-        return new AppError(
+        const gap = new AppError(
           'mutation_gap',
           `Expected mutation ${lastMutationId + 1}, got ${mutation.id}.`,
         );
+        return { lastMutationId, gap };
       }
       const rejection = await runOne(trx, env, mutation, version);
       // 2c. A rejection is recorded with its reason, so the phone can show it.
@@ -86,7 +91,7 @@ async function applyAll(env: PushEnv, mutations: readonly Mutation[]): Promise<A
       await advance(trx, env, mutation, version, rejection);
       lastMutationId = mutation.id;
     }
-    return null;
+    return { lastMutationId, gap: null };
   });
 }
 
@@ -175,10 +180,8 @@ export async function push(
       onServer: true,
     },
   };
-  const gap = await applyAll(env, body.mutations);
+  // 3. The id the push's own transaction committed: no second read.
+  const { lastMutationId, gap } = await applyAll(env, body.mutations);
   if (gap) throw gap;
-  const { lastMutationId } = await transact(store, (trx) =>
-    clientRecord(trx, body.clientId, principal),
-  );
   return { lastMutationId };
 }
