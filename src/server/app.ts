@@ -5,6 +5,7 @@ import { installErrorHandler, installJsonNotFound } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { staticApp } from './routes/static-app.js';
 import { outboxImportRoutes } from './routes/outbox-import.js';
+import { handoverRoutes } from './routes/handover-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 import { coverageRoutes } from './routes/coverage-routes.js';
 
@@ -27,6 +28,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   syncRoutes(app, options.store, now, options.pullPageSize);
   coverageRoutes(app, options.store, now); // coverage and administration (issue 8)
   outboxImportRoutes(app, options.store, now);
+  handoverRoutes(app, options.store, now); // hand-over without a server (issue 16)
   const servesApp = options.distDir ? await staticApp(app, options.distDir) : false;
   if (!servesApp) installJsonNotFound(app);
   return app;

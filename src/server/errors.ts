@@ -25,6 +25,8 @@ const statusOf: Record<HttpErrorCode, number> = {
   too_many_requests: 429,
   file_unreadable: 400,
   conflict: 409,
+  bundle_tampered: 422,
+  bundle_wrong_team: 403,
   internal: 500,
 };
 

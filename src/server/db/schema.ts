@@ -70,6 +70,30 @@ export interface LoginAttemptTable {
   ok: number;
 }
 
+/** A hand-over sealing or signing key (migration 009): `team:<id>` or `user:<id>`. */
+export interface HandoverKeyTable {
+  owner: string;
+  key: string;
+  createdAt: string;
+}
+
+/** A bundle a team mate carried to the server on the giver's behalf (migration 009). */
+export interface HandoverTable {
+  id: string;
+  version: number;
+  bundleId: string;
+  teamId: string;
+  giverId: string;
+  giverClientId: string;
+  carrierId: string;
+  carrierDeviceId: string;
+  received: number;
+  applied: number;
+  firstMutationId: number;
+  lastMutationId: number;
+  at: string;
+}
+
 export interface DB extends SyncedDB {
   meta: MetaTable;
   credentials: CredentialTable;
@@ -79,4 +103,6 @@ export interface DB extends SyncedDB {
   rejections: RejectionTable;
   audit: AuditTable;
   loginAttempts: LoginAttemptTable;
+  handoverKeys: HandoverKeyTable;
+  handovers: HandoverTable;
 }

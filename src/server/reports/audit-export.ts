@@ -38,9 +38,9 @@ const HEADERS: Record<ReportLanguage, string[]> = {
   ],
 };
 
-const SOURCE: Record<ReportLanguage, { phone: string; admin: string }> = {
-  'zh-CN': { phone: '手机同步', admin: '管理操作' },
-  en: { phone: 'phone sync', admin: 'administration' },
+const SOURCE: Record<ReportLanguage, { phone: string; admin: string; handover: string }> = {
+  'zh-CN': { phone: '手机同步', admin: '管理操作', handover: '交接代传' },
+  en: { phone: 'phone sync', admin: 'administration', handover: 'hand-over carried' },
 };
 
 /**
@@ -72,6 +72,11 @@ export async function auditExport(
     .execute();
   const actions = await coverageDb(store.db)
     .selectFrom('adminAudit')
+    .selectAll()
+    .where('version', '>', options.sinceVersion)
+    .execute();
+  const handovers = await store.db
+    .selectFrom('handovers')
     .selectAll()
     .where('version', '>', options.sinceVersion)
     .execute();
@@ -115,6 +120,32 @@ export async function auditExport(
         'applied',
         '',
         a.details,
+      ],
+    })),
+    // A bundle a team mate carried (issue 16): the carrier is the user, the giver the target.
+    ...handovers.map((h): Line => ({
+      version: Number(h.version),
+      order: `${h.at}|h|${h.id}`,
+      cells: [
+        Number(h.version),
+        chinaTime(h.at),
+        SOURCE[lang].handover,
+        who(h.carrierId)?.name ?? h.carrierId,
+        who(h.carrierId)?.phone ?? '',
+        devices.get(h.carrierDeviceId) ?? h.carrierDeviceId,
+        h.giverClientId,
+        `${Number(h.firstMutationId)}-${Number(h.lastMutationId)}`,
+        'handover.carry',
+        who(h.giverId)?.name ?? h.giverId,
+        'applied',
+        '',
+        JSON.stringify({
+          bundleId: h.bundleId,
+          giverId: h.giverId,
+          carrierId: h.carrierId,
+          received: Number(h.received),
+          applied: Number(h.applied),
+        }),
       ],
     })),
   ];

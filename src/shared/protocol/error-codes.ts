@@ -62,6 +62,9 @@ export const httpErrorCodes = [
   // coverage and administration (issue 8): an import file that cannot be read; a clash with stored data
   'file_unreadable',
   'conflict',
+  // hand-over (issue 16): a bundle changed after sealing (or not signed by its giver); another team's
+  'bundle_tampered',
+  'bundle_wrong_team',
   'internal',
 ] as const;
 export type HttpErrorCode = (typeof httpErrorCodes)[number];
