@@ -73,7 +73,8 @@ describe('sealing a hand-over bundle', () => {
 
   it('refuses a changed bundle by name, wherever the change is', async () => {
     const sealed = await sealBundle(body(20), keys);
-    for (const at of [0, Math.floor(sealed.data.length / 2), sealed.data.length - 3]) {
+    // Not the last base64 group: its final character may hold padding bits only.
+    for (const at of [0, Math.floor(sealed.data.length / 2), sealed.data.length - 5]) {
       expect(await refusal(openBundle({ ...sealed, data: flip(sealed.data, at) }, keys))).toBe(
         'bundle_tampered',
       );
