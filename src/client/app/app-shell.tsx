@@ -42,6 +42,8 @@ import { DashboardRoute } from '../features/coverage/dashboard-route.js';
 import { ExportsPage } from '../features/coverage/exports-page.js';
 import { ImportPage } from '../features/coverage/import-page.js';
 import { LedgerPage } from '../features/coverage/ledger-page.js';
+// feature imports: building board and console (issue 15)
+import { BuildingBoardPage } from '../features/building-board/board-page.js';
 // feature imports: sync hardening (issue 3)
 import { AttentionPage } from '../features/sync-center/attention-page.js';
 import { EndOfDayPage } from '../features/sync-center/end-of-day-page.js';
@@ -171,6 +173,8 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
           <Route path="/door/:siteId/assign" element={<AssignPage />} />
           <Route path="/door/:siteId/progress" element={<ProgressPage />} />
           <Route path="/door/:siteId/h/:householdId" element={<HouseholdPage />} />
+          {/* routes: building board (issue 15) */}
+          <Route path="/door/:siteId/board" element={<BuildingBoardPage />} />
           <Route path="/tasks" element={<TaskBoardPage />} />
           <Route path="/tasks/new" element={<RaiseTaskPage />} />
           <Route path="/tasks/:taskId" element={<TaskPage />} />

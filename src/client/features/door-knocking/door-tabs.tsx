@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-export type DoorTab = 'mine' | 'all' | 'revisit' | 'batch' | 'assign' | 'progress';
+export type DoorTab = 'mine' | 'all' | 'revisit' | 'batch' | 'assign' | 'progress' | 'board';
 
 const PATHS: Record<DoorTab, string> = {
   mine: '',
@@ -10,6 +10,8 @@ const PATHS: Record<DoorTab, string> = {
   batch: '/batch',
   assign: '/assign',
   progress: '/progress',
+  // The building board (issue 15) is its own feature, routed under the site's door screens.
+  board: '/board',
 };
 
 /** The door-knocking screens of one site, one tap apart; leaders also get assign and progress. */
@@ -27,7 +29,7 @@ export function DoorTabs({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const tabs: DoorTab[] = leader
-    ? ['mine', 'all', 'revisit', 'batch', 'assign', 'progress']
+    ? ['mine', 'all', 'revisit', 'batch', 'assign', 'progress', 'board']
     : ['mine', 'all', 'revisit', 'batch'];
   return (
     <nav className="hj-door-tabs" aria-label={t('door.tabsLabel')}>
