@@ -19,8 +19,9 @@ const boundaries = {
   create(context) {
     const from = layerOf(context.filename);
     if (!from) return {};
-    // Integration tests may join the two sides (a real server for the real client code).
-    const isTest = context.filename.endsWith('.test.ts');
+    // Integration tests may join the two sides (a real server for the real client code);
+    // so may the harnesses they share, in a `testing` folder, which app code never imports.
+    const isTest = context.filename.endsWith('.test.ts') || from[1] === 'testing';
     function check(node) {
       const source = node.source && node.source.value;
       if (typeof source !== 'string') return;
@@ -52,6 +53,9 @@ const boundaries = {
       }
       const to = layerOf(path.resolve(path.dirname(context.filename), source));
       if (!to) return;
+      if (!isTest && to[1] === 'testing') {
+        report('Test harnesses (src/*/testing) are for tests only.');
+      }
       if (from[0] === 'shared' && to[0] !== 'shared') {
         report('src/shared may import only src/shared.');
       }

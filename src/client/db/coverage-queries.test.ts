@@ -1,12 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../shared/domain/team.js';
-import { injectFetch } from '../../server/testing/inject-fetch.js';
+import { describe, expect, it } from 'vitest';
+import { phoneLab } from '../testing/phone-lab.js';
 import { csvFile, validId } from '../../server/import/roster-files.js';
-import type { TestServer } from '../../server/testing/test-server.js';
-import { startTestServer } from '../../server/testing/test-server.js';
-import { syncOnce } from '../sync/sync-once.js';
-import { mutationContext } from './context.js';
 import {
   campaignSites,
   coverageCampaign,
@@ -15,18 +10,12 @@ import {
   dashboardData,
   siteLedgerFromDb,
 } from './coverage-queries.js';
-import { HuijuDB } from './database.js';
+import { mutationContext } from './context.js';
 import { runMutation } from './run-mutation.js';
 import { laneFor, nextQueueSeq } from './station-queries.js';
 
 const CAMPAIGN = 'camp-tongye-1';
 const SITE = 'site-tongye-village';
-
-interface Phone {
-  db: HuijuDB;
-  user: User;
-  token: string;
-}
 
 /**
  * The phone side of coverage (issue 8): a leader's and a coordinator's phone,
@@ -35,28 +24,8 @@ interface Phone {
  * roster must reach the team's phones (and only theirs).
  */
 describe('coverage on the phone, against the real server', () => {
-  let server: TestServer;
-  let fetchImpl: typeof fetch;
-  let count = 0;
-
-  beforeAll(async () => {
-    server = await startTestServer('sqlite');
-    fetchImpl = injectFetch(server.app);
-  });
-  afterAll(async () => server.close());
-
-  const sync = (p: Phone) => syncOnce({ db: p.db, user: p.user, token: p.token, fetchImpl });
-  async function phone(number: string): Promise<Phone> {
-    const login = await server.login(number);
-    count += 1;
-    const p = {
-      db: new HuijuDB(`coverage-${count}-${number}`),
-      user: login.user,
-      token: login.token,
-    };
-    expect((await sync(p)).kind).toBe('done');
-    return p;
-  }
+  const lab = phoneLab('sqlite', { name: 'coverage' });
+  const { phone, sync } = lab;
 
   it('counts offline registrations at once, and agrees with the server after sync', async () => {
     const leader = await phone('13800000002');
@@ -103,7 +72,7 @@ describe('coverage on the phone, against the real server', () => {
     expect(dash.hourly.get(SITE)?.hours[9]).toBe(2);
 
     expect((await sync(leader)).kind).toBe('done');
-    const res = await server.app.inject({
+    const res = await lab.server.app.inject({
       method: 'GET',
       url: `/api/reports/coverage?campaignId=${CAMPAIGN}`,
       headers: { authorization: `Bearer ${leader.token}` },
@@ -121,9 +90,9 @@ describe('coverage on the phone, against the real server', () => {
   it('brings an imported roster to the team phones only, as "not seen"', async () => {
     const leader = await phone('13800000002');
     const otherTeam = await phone('13800000008');
-    const coordinator = await server.login('13800000001');
+    const coordinator = await lab.server.login('13800000001');
     const id = validId('13018519880808001');
-    const res = await server.app.inject({
+    const res = await lab.server.app.inject({
       method: 'POST',
       url: '/api/import/roster/commit',
       headers: { authorization: `Bearer ${coordinator.token}` },

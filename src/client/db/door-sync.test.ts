@@ -1,18 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '../../server/db/test-postgres.js';
+import type { Phone } from '../testing/phone-lab.js';
+import { phoneLab } from '../testing/phone-lab.js';
 import { deriveDoorStatus } from '../../shared/domain/door-status.js';
-import type { User } from '../../shared/domain/team.js';
-import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry.js';
-import type { Engine } from '../../server/db/store.js';
-import { postgresAvailable } from '../../server/db/test-postgres.js';
-import { injectFetch } from '../../server/testing/inject-fetch.js';
-import type { TestServer } from '../../server/testing/test-server.js';
-import { startTestServer } from '../../server/testing/test-server.js';
-import { syncOnce } from '../sync/sync-once.js';
-import { mutationContext } from './context.js';
-import { HuijuDB } from './database.js';
 import { currentBatch, householdDetail, myDoors, revisitDoors, siteWalk } from './door-queries.js';
-import { runMutation } from './run-mutation.js';
 import { taskBoard, taskRejections } from './task-queries.js';
 
 /**
@@ -24,48 +16,11 @@ const CAMPAIGN = 'camp-tongye-1';
 const SITE = 'site-tongye-village';
 const AT = '2022-01-06T09:00:00Z';
 
-const engines: Engine[] = [
-  'sqlite',
-  ...((await postgresAvailable()) ? (['postgres'] as const) : []),
-];
-
-interface Phone {
-  db: HuijuDB;
-  user: User;
-  token: string;
-}
-
-describe.each(engines)(
+describe.each(await testEngines())(
   'door-knocking and tasks between phones and the server on %s',
   (engine) => {
-    let server: TestServer;
-    let fetchImpl: typeof fetch;
-    let count = 0;
-
-    beforeAll(async () => {
-      server = await startTestServer(engine);
-      fetchImpl = injectFetch(server.app);
-    });
-    afterAll(async () => server.close());
-
-    const sync = async (p: Phone) => {
-      const result = await syncOnce({ db: p.db, user: p.user, token: p.token, fetchImpl });
-      expect(result.kind).toBe('done');
-    };
-    async function phone(number: string): Promise<Phone> {
-      const login = await server.login(number);
-      count += 1;
-      const p = {
-        db: new HuijuDB(`door-${engine}-${count}-${number}`),
-        user: login.user,
-        token: login.token,
-      };
-      await sync(p);
-      return p;
-    }
-    async function act<N extends MutatorName>(p: Phone, name: N, args: MutatorArgs<N>) {
-      await runMutation(p.db, await mutationContext(p.db, p.user), name, args);
-    }
+    const lab = phoneLab(engine, { name: 'door' });
+    const { phone, act, syncDone: sync } = lab;
     /** A household of the site with at least two residents, none registered. */
     async function households(p: Phone, n: number) {
       const walk = await siteWalk(p.db, SITE, CAMPAIGN);
@@ -110,7 +65,7 @@ describe.each(engines)(
       await sync(a);
       await sync(b);
 
-      const onServer = await server.store.db
+      const onServer = await lab.server.store.db
         .selectFrom('doorVisits')
         .selectAll()
         .where('householdId', '=', h)
@@ -207,7 +162,7 @@ describe.each(engines)(
       await sync(a);
       await sync(b);
 
-      const claims = await server.store.db
+      const claims = await lab.server.store.db
         .selectFrom('taskClaims')
         .selectAll()
         .where('taskId', '=', 'task-wheel')

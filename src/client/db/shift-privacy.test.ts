@@ -1,16 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../shared/domain/team.js';
-import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry.js';
-import { injectFetch } from '../../server/testing/inject-fetch.js';
-import type { Engine } from '../../server/db/store.js';
-import { postgresAvailable } from '../../server/db/test-postgres.js';
-import type { TestServer } from '../../server/testing/test-server.js';
-import { startTestServer } from '../../server/testing/test-server.js';
-import { syncOnce } from '../sync/sync-once.js';
-import { mutationContext } from './context.js';
-import { HuijuDB } from './database.js';
-import { runMutation } from './run-mutation.js';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '../../server/db/test-postgres.js';
+import type { Phone } from '../testing/phone-lab.js';
+import { phoneLab } from '../testing/phone-lab.js';
 import { boardData } from './shift-queries.js';
 
 /**
@@ -24,190 +16,158 @@ import { boardData } from './shift-queries.js';
 const SITE = 'site-tongye-village';
 const at = (hour: number, minute = 0) => new Date(2022, 0, 6, hour, minute).toISOString();
 
-interface Phone {
-  db: HuijuDB;
-  user: User;
-  token: string;
-}
+describe.each(await testEngines())(
+  'temperatures only to the person and the leads on %s',
+  (engine) => {
+    const lab = phoneLab(engine, { name: 'shift-privacy' });
+    const { phone, sync, act: mutate } = lab;
 
-const engines: Engine[] = [
-  'sqlite',
-  ...((await postgresAvailable()) ? (['postgres'] as const) : []),
-];
+    const readings = async (p: Phone) =>
+      (await p.db.synced('shiftCheckins').toArray())
+        .map((c) => [c.userId, c.temperatureTenths] as const)
+        .sort((x, y) => x[0].localeCompare(y[0]) || x[1] - y[1]);
 
-describe.each(engines)('temperatures only to the person and the leads on %s', (engine) => {
-  let server: TestServer;
-  let fetchImpl: typeof fetch;
-  let n = 0;
+    it('gives a volunteer only their own readings and the leads all of them', async () => {
+      const leader = await phone('13800000002');
+      const coordinator = await phone('13800000001');
+      const feverish = await phone('13800000003');
+      const mate = await phone('13800000004');
+      const a = feverish.user.id;
+      const b = mate.user.id;
 
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-    fetchImpl = injectFetch(server.app);
-  });
-  afterAll(async () => server.close());
-
-  const sync = (p: Phone) => syncOnce({ db: p.db, user: p.user, token: p.token, fetchImpl });
-
-  async function phone(number: string): Promise<Phone> {
-    const login = await server.login(number);
-    n += 1;
-    const p = {
-      db: new HuijuDB(`shift-privacy-${engine}-${n}`),
-      user: login.user,
-      token: login.token,
-    };
-    expect((await sync(p)).kind).toBe('done');
-    return p;
-  }
-
-  async function mutate<N extends MutatorName>(p: Phone, name: N, args: MutatorArgs<N>) {
-    await runMutation(p.db, await mutationContext(p.db, p.user), name, args);
-  }
-
-  const readings = async (p: Phone) =>
-    (await p.db.synced('shiftCheckins').toArray())
-      .map((c) => [c.userId, c.temperatureTenths] as const)
-      .sort((x, y) => x[0].localeCompare(y[0]) || x[1] - y[1]);
-
-  it('gives a volunteer only their own readings and the leads all of them', async () => {
-    const leader = await phone('13800000002');
-    const coordinator = await phone('13800000001');
-    const feverish = await phone('13800000003');
-    const mate = await phone('13800000004');
-    const a = feverish.user.id;
-    const b = mate.user.id;
-
-    await mutate(leader, 'addShiftPost', {
-      id: 'p-priv',
-      siteId: SITE,
-      kind: 'custom',
-      name: '登记台',
-      needed: 2,
-      place: 'indoor',
-      at: at(7),
-    });
-    await mutate(leader, 'addShiftSlot', {
-      id: 's-priv',
-      siteId: SITE,
-      startMinute: 8 * 60,
-      endMinute: 10 * 60,
-      at: at(7),
-    });
-    for (const [i, userId] of [a, b].entries()) {
-      await mutate(leader, 'assignToPost', {
-        id: `as-priv-${i}`,
-        eventId: `ev-priv-${i}`,
+      await mutate(leader, 'addShiftPost', {
+        id: 'p-priv',
         siteId: SITE,
-        slotId: 's-priv',
-        postId: 'p-priv',
-        userId,
-        at: at(7, 30),
+        kind: 'custom',
+        name: '登记台',
+        needed: 2,
+        place: 'indoor',
+        at: at(7),
       });
-    }
-    expect(await sync(leader)).toMatchObject({ kind: 'done', pending: 0 });
-    await sync(feverish);
-    await sync(mate);
+      await mutate(leader, 'addShiftSlot', {
+        id: 's-priv',
+        siteId: SITE,
+        startMinute: 8 * 60,
+        endMinute: 10 * 60,
+        at: at(7),
+      });
+      for (const [i, userId] of [a, b].entries()) {
+        await mutate(leader, 'assignToPost', {
+          id: `as-priv-${i}`,
+          eventId: `ev-priv-${i}`,
+          siteId: SITE,
+          slotId: 's-priv',
+          postId: 'p-priv',
+          userId,
+          at: at(7, 30),
+        });
+      }
+      expect(await sync(leader)).toMatchObject({ kind: 'done', pending: 0 });
+      await sync(feverish);
+      await sync(mate);
 
-    await mutate(feverish, 'dutyCheckIn', {
-      id: 'ci-priv-a',
-      slotId: 's-priv',
-      userId: a,
-      temperatureTenths: 375,
-      at: at(7, 55),
-    });
-    await mutate(mate, 'dutyCheckIn', {
-      id: 'ci-priv-b',
-      slotId: 's-priv',
-      userId: b,
-      temperatureTenths: 364,
-      at: at(7, 56),
-    });
-    // The leader at the door checks 刘晓明 in again: a reading recorded by the leader is
-    // still 刘晓明's, so it reaches his phone and not his team mate's.
-    expect(await sync(feverish)).toMatchObject({ kind: 'done', pending: 0 });
-    expect(await sync(mate)).toMatchObject({ kind: 'done', pending: 0 });
-    await sync(leader);
-    await mutate(leader, 'dutyCheckIn', {
-      id: 'ci-priv-a2',
-      slotId: 's-priv',
-      userId: a,
-      temperatureTenths: 369,
-      at: at(8, 15),
-    });
-    expect(await sync(leader)).toMatchObject({ kind: 'done', pending: 0 });
-    await sync(feverish);
-    await sync(mate);
-    await sync(coordinator);
+      await mutate(feverish, 'dutyCheckIn', {
+        id: 'ci-priv-a',
+        slotId: 's-priv',
+        userId: a,
+        temperatureTenths: 375,
+        at: at(7, 55),
+      });
+      await mutate(mate, 'dutyCheckIn', {
+        id: 'ci-priv-b',
+        slotId: 's-priv',
+        userId: b,
+        temperatureTenths: 364,
+        at: at(7, 56),
+      });
+      // The leader at the door checks 刘晓明 in again: a reading recorded by the leader is
+      // still 刘晓明's, so it reaches his phone and not his team mate's.
+      expect(await sync(feverish)).toMatchObject({ kind: 'done', pending: 0 });
+      expect(await sync(mate)).toMatchObject({ kind: 'done', pending: 0 });
+      await sync(leader);
+      await mutate(leader, 'dutyCheckIn', {
+        id: 'ci-priv-a2',
+        slotId: 's-priv',
+        userId: a,
+        temperatureTenths: 369,
+        at: at(8, 15),
+      });
+      expect(await sync(leader)).toMatchObject({ kind: 'done', pending: 0 });
+      await sync(feverish);
+      await sync(mate);
+      await sync(coordinator);
 
-    expect(await readings(feverish)).toEqual([
-      [a, 369],
-      [a, 375],
-    ]);
-    expect(await readings(mate)).toEqual([[b, 364]]);
-    expect((await readings(leader)).filter(([u]) => u === a || u === b)).toEqual([
-      [a, 369],
-      [a, 375],
-      [b, 364],
-    ]);
-    expect((await readings(coordinator)).filter(([u]) => u === a || u === b)).toHaveLength(3);
+      expect(await readings(feverish)).toEqual([
+        [a, 369],
+        [a, 375],
+      ]);
+      expect(await readings(mate)).toEqual([[b, 364]]);
+      expect((await readings(leader)).filter(([u]) => u === a || u === b)).toEqual([
+        [a, 369],
+        [a, 375],
+        [b, 364],
+      ]);
+      expect((await readings(coordinator)).filter(([u]) => u === a || u === b)).toHaveLength(3);
 
-    // A fresh volunteer phone (a first, full pull) gets no team mate's reading either.
-    const fresh = await phone('13800000004');
-    expect(await readings(fresh)).toEqual([[b, 364]]);
+      // A fresh volunteer phone (a first, full pull) gets no team mate's reading either.
+      const fresh = await phone('13800000004');
+      expect(await readings(fresh)).toEqual([[b, 364]]);
 
-    // The leader's board still has the fever reading (before the re-check, it was the latest).
-    const board = await boardData(leader.db, SITE, 's-priv', Date.parse(at(8, 0)));
-    expect(board.board?.posts[0]?.people.map((p) => p.assignment.userId).sort()).toEqual(
-      [a, b].sort(),
-    );
-    const onServer = await server.store.db
-      .selectFrom('shiftCheckins')
-      .select(['userId', 'temperatureTenths', 'status'])
-      .where('slotId', '=', 's-priv')
-      .orderBy('seq')
-      .orderBy('userId')
-      .execute();
-    expect(onServer.filter((r) => r.status === 'refused_fever')).toEqual([
-      { userId: a, temperatureTenths: 375, status: 'refused_fever' },
-    ]);
-  });
+      // The leader's board still has the fever reading (before the re-check, it was the latest).
+      const board = await boardData(leader.db, SITE, 's-priv', Date.parse(at(8, 0)));
+      expect(board.board?.posts[0]?.people.map((p) => p.assignment.userId).sort()).toEqual(
+        [a, b].sort(),
+      );
+      const onServer = await lab.server.store.db
+        .selectFrom('shiftCheckins')
+        .select(['userId', 'temperatureTenths', 'status'])
+        .where('slotId', '=', 's-priv')
+        .orderBy('seq')
+        .orderBy('userId')
+        .execute();
+      expect(onServer.filter((r) => r.status === 'refused_fever')).toEqual([
+        { userId: a, temperatureTenths: 375, status: 'refused_fever' },
+      ]);
+    });
 
-  it('puts a fever reading on the leader’s board and nowhere on a team mate’s phone', async () => {
-    const leader = await phone('13800000002');
-    const volunteer = await phone('13800000005');
-    const mate = await phone('13800000006');
-    const me = volunteer.user.id;
-    await mutate(leader, 'addShiftSlot', {
-      id: 's-priv-2',
-      siteId: SITE,
-      startMinute: 10 * 60,
-      endMinute: 12 * 60,
-      at: at(7),
+    it('puts a fever reading on the leader’s board and nowhere on a team mate’s phone', async () => {
+      const leader = await phone('13800000002');
+      const volunteer = await phone('13800000005');
+      const mate = await phone('13800000006');
+      const me = volunteer.user.id;
+      await mutate(leader, 'addShiftSlot', {
+        id: 's-priv-2',
+        siteId: SITE,
+        startMinute: 10 * 60,
+        endMinute: 12 * 60,
+        at: at(7),
+      });
+      await mutate(leader, 'assignToPost', {
+        id: 'as-priv-2',
+        eventId: 'ev-priv-2',
+        siteId: SITE,
+        slotId: 's-priv-2',
+        postId: 'p-priv',
+        userId: me,
+        at: at(9),
+      });
+      await sync(leader);
+      await sync(volunteer);
+      await mutate(volunteer, 'dutyCheckIn', {
+        id: 'ci-priv-fever',
+        slotId: 's-priv-2',
+        userId: me,
+        temperatureTenths: 381,
+        at: at(9, 55),
+      });
+      await sync(volunteer);
+      await sync(leader);
+      await sync(mate);
+      const board = await boardData(leader.db, SITE, 's-priv-2', Date.parse(at(10, 5)));
+      expect(board.board?.fever.map((c) => [c.userId, c.temperatureTenths])).toEqual([[me, 381]]);
+      expect(await mate.db.synced('shiftCheckins').get('ci-priv-fever')).toBeUndefined();
+      expect((await readings(mate)).every(([u]) => u === mate.user.id)).toBe(true);
     });
-    await mutate(leader, 'assignToPost', {
-      id: 'as-priv-2',
-      eventId: 'ev-priv-2',
-      siteId: SITE,
-      slotId: 's-priv-2',
-      postId: 'p-priv',
-      userId: me,
-      at: at(9),
-    });
-    await sync(leader);
-    await sync(volunteer);
-    await mutate(volunteer, 'dutyCheckIn', {
-      id: 'ci-priv-fever',
-      slotId: 's-priv-2',
-      userId: me,
-      temperatureTenths: 381,
-      at: at(9, 55),
-    });
-    await sync(volunteer);
-    await sync(leader);
-    await sync(mate);
-    const board = await boardData(leader.db, SITE, 's-priv-2', Date.parse(at(10, 5)));
-    expect(board.board?.fever.map((c) => [c.userId, c.temperatureTenths])).toEqual([[me, 381]]);
-    expect(await mate.db.synced('shiftCheckins').get('ci-priv-fever')).toBeUndefined();
-    expect((await readings(mate)).every(([u]) => u === mate.user.id)).toBe(true);
-  });
-});
+  },
+  180_000,
+);

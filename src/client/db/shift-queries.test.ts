@@ -1,14 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../shared/domain/team.js';
-import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry.js';
-import { injectFetch } from '../../server/testing/inject-fetch.js';
-import type { TestServer } from '../../server/testing/test-server.js';
-import { startTestServer } from '../../server/testing/test-server.js';
-import { syncOnce } from '../sync/sync-once.js';
-import { mutationContext } from './context.js';
-import { HuijuDB } from './database.js';
-import { runMutation } from './run-mutation.js';
+import { describe, expect, it } from 'vitest';
+import { phoneLab } from '../testing/phone-lab.js';
 import {
   acknowledgeAssignment,
   boardData,
@@ -31,36 +23,9 @@ const VOLUNTEER = 'user-13800000003';
 /** Local times on the demo campaign's day (2022-01-06). */
 const at = (hour: number, minute = 0) => new Date(2022, 0, 6, hour, minute).toISOString();
 
-interface Phone {
-  db: HuijuDB;
-  user: User;
-  token: string;
-}
-
 describe('shifts on the phone against the real server', () => {
-  let server: TestServer;
-  let fetchImpl: typeof fetch;
-  let n = 0;
-
-  beforeAll(async () => {
-    server = await startTestServer('sqlite');
-    fetchImpl = injectFetch(server.app);
-  });
-  afterAll(async () => server.close());
-
-  const sync = (p: Phone) => syncOnce({ db: p.db, user: p.user, token: p.token, fetchImpl });
-
-  async function phone(number: string): Promise<Phone> {
-    const login = await server.login(number);
-    n += 1;
-    const p = { db: new HuijuDB(`shift-phone-${n}`), user: login.user, token: login.token };
-    expect((await sync(p)).kind).toBe('done');
-    return p;
-  }
-
-  async function mutate<N extends MutatorName>(p: Phone, name: N, args: MutatorArgs<N>) {
-    await runMutation(p.db, await mutationContext(p.db, p.user), name, args);
-  }
+  const lab = phoneLab('sqlite', { name: 'shift-phone' });
+  const { phone, sync, act: mutate } = lab;
 
   it('settles two leads’ offline moves in server order and shows each phone why', async () => {
     const leader = await phone('13800000002');
@@ -123,7 +88,7 @@ describe('shifts on the phone against the real server', () => {
     expect(await sync(coordinator)).toMatchObject({ kind: 'done', pushed: 1, pending: 0 });
 
     // The coordinator's optimistic move is undone; the leader's stands everywhere.
-    const onServer = await server.store.db
+    const onServer = await lab.server.store.db
       .selectFrom('shiftAssignments')
       .selectAll()
       .where('id', '=', 'as-1')

@@ -1,16 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../shared/domain/team.js';
+import { describe, expect, it } from 'vitest';
+import type { Phone } from '../testing/phone-lab.js';
+import { phoneLab } from '../testing/phone-lab.js';
 import { tubeIdFor } from '../../shared/domain/tube.js';
-import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry.js';
-import { injectFetch } from '../../server/testing/inject-fetch.js';
-import type { TestServer } from '../../server/testing/test-server.js';
-import { startTestServer } from '../../server/testing/test-server.js';
-import { syncOnce } from '../sync/sync-once.js';
-import { mutationContext } from './context.js';
-import { HuijuDB } from './database.js';
 import { siteDuplicateCount } from './duplicate-queries.js';
-import { runMutation } from './run-mutation.js';
 import { laneFor, nextQueueSeq } from './station-queries.js';
 import { siteTubes, unboundSamples } from './tube-queries.js';
 
@@ -18,44 +11,14 @@ const CAMPAIGN = 'camp-tongye-1';
 const SITE = 'site-tongye-village';
 const AT = '2022-01-06T09:00:00.000Z';
 
-interface Phone {
-  db: HuijuDB;
-  user: User;
-  token: string;
-}
-
 /**
  * The station's rules through the real sync path: phones on IndexedDB
  * (fake-indexeddb) against the real server in-process, both offline, then
  * syncing. The server settles tube capacity and both phones see the outcome.
  */
 describe('sampling station over sync (issue 4)', () => {
-  let server: TestServer;
-  let fetchImpl: typeof fetch;
-  let count = 0;
-
-  beforeAll(async () => {
-    server = await startTestServer('sqlite');
-    fetchImpl = injectFetch(server.app);
-  });
-  afterAll(async () => server.close());
-
-  const sync = async (p: Phone) => {
-    const result = await syncOnce({ db: p.db, user: p.user, token: p.token, fetchImpl });
-    expect(result.kind).toBe('done');
-  };
-
-  async function phone(phoneNumber: string): Promise<Phone> {
-    const login = await server.login(phoneNumber);
-    count += 1;
-    const p = { db: new HuijuDB(`station-${count}`), user: login.user, token: login.token };
-    await sync(p);
-    return p;
-  }
-
-  async function mutate<N extends MutatorName>(p: Phone, name: N, args: MutatorArgs<N>) {
-    await runMutation(p.db, await mutationContext(p.db, p.user), name, args);
-  }
+  const lab = phoneLab('sqlite', { name: 'station' });
+  const { phone, act: mutate, syncDone: sync } = lab;
 
   async function register(p: Phone, residentId: string, id: string) {
     const lane = (await laneFor(p.db, CAMPAIGN)) as string;
@@ -108,7 +71,7 @@ describe('sampling station over sync (issue 4)', () => {
     await sync(a);
 
     // The server: one tube, five samples in it, six registrations kept.
-    const held = await server.store.db
+    const held = await lab.server.store.db
       .selectFrom('tubeBindings')
       .select(['registrationId', 'seq'])
       .where('tubeId', '=', tube)
@@ -122,13 +85,13 @@ describe('sampling station over sync (issue 4)', () => {
       'reg-of-b-0',
       'reg-of-b-1',
     ]);
-    const regs = await server.store.db
+    const regs = await lab.server.store.db
       .selectFrom('registrations')
       .select('id')
       .where('id', 'like', 'reg-of-%')
       .execute();
     expect(regs).toHaveLength(6);
-    const rejected = await server.store.db
+    const rejected = await lab.server.store.db
       .selectFrom('rejections')
       .select(['code', 'params'])
       .where('name', '=', 'bindSample')
@@ -185,7 +148,7 @@ describe('sampling station over sync (issue 4)', () => {
     await sync(a);
     await sync(b);
     for (const p of [a, b]) expect(await siteDuplicateCount(p.db, SITE, CAMPAIGN)).toBe(0);
-    const rows = await server.store.db
+    const rows = await lab.server.store.db
       .selectFrom('registrations')
       .select(['id', 'status'])
       .where('id', 'in', ['dup-a', 'dup-b'])
@@ -195,7 +158,7 @@ describe('sampling station over sync (issue 4)', () => {
       { id: 'dup-a', status: 'registered' },
       { id: 'dup-b', status: 'voided' },
     ]);
-    const audit = await server.store.db
+    const audit = await lab.server.store.db
       .selectFrom('audit')
       .select(['name', 'result'])
       .where('name', '=', 'resolveDuplicate')

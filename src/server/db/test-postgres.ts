@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Engine } from './store.js';
 
 /** The PostgreSQL this machine runs for tests (trust auth); overridable for other machines. */
 export const PG_ADMIN_URL =
@@ -17,6 +18,11 @@ export async function postgresAvailable(): Promise<boolean> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** The engines a test runs on: SQLite always, PostgreSQL when one answers. */
+export async function testEngines(): Promise<Engine[]> {
+  return ['sqlite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])];
 }
 
 /** Creates a throw-away database and returns its URL and a function that drops it. */
