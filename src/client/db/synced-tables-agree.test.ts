@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncedTables, tableNames } from '../../shared/domain/tables.js';
 import type { TableName } from '../../shared/domain/tables.js';
 import { migrate } from '../../server/db/migrate.js';
-import type { DB } from '../../server/db/schema.js';
+import type { CoverageDB } from '../../server/reports/admin-audit.js';
 import type { Store } from '../../server/db/store.js';
 import { openStore } from '../../server/db/store.js';
 import { createTempDatabase, testEngines } from '../../server/db/test-postgres.js';
@@ -20,9 +20,10 @@ import { HuijuDB } from './database.js';
  */
 
 /**
- * The server's own tables (not synced). Typed against the schema, so a new
- * server table added to `schema.ts` fails the type check until it is listed
- * here, and the runtime check below then holds the migrations to it.
+ * The server's own tables (not synced). Typed against the schema (with
+ * `adminAudit`, typed beside its writer), so a new server table added to
+ * `schema.ts` fails the type check until it is listed here, and the runtime
+ * check below then holds the migrations to it.
  */
 const serverOnly = {
   meta: true,
@@ -33,7 +34,10 @@ const serverOnly = {
   rejections: true,
   audit: true,
   loginAttempts: true,
-} satisfies Record<Exclude<keyof DB, TableName>, true>;
+  handoverKeys: true,
+  handovers: true,
+  adminAudit: true,
+} satisfies Record<Exclude<keyof CoverageDB, TableName>, true>;
 
 /** The phone's own stores (not synced): outbox, rebase and sync state, per-phone screens. */
 const phoneOnly = ['outbox', 'undo', 'meta', 'rejections', 'sent', 'shiftSeen', 'stationDesk'];
@@ -58,8 +62,9 @@ describe('every synced table is declared everywhere', () => {
         expect(schema?.primKey.keyPath, table).toBe('id');
         const fields = new Set(fieldsOf(table));
         for (const index of schema?.indexes ?? []) {
-          const paths = Array.isArray(index.keyPath) ? index.keyPath : [index.keyPath];
-          for (const p of paths) expect(fields.has(p), `${table} index ${index.name}`).toBe(true);
+          for (const p of [index.keyPath ?? ''].flat()) {
+            expect(fields.has(p), `${table} index ${index.name}`).toBe(true);
+          }
         }
       }
     } finally {
