@@ -9,6 +9,13 @@ import path from 'node:path';
 
 export const DEMO_DAY = '2022-01-06';
 
+/**
+ * How far the demo day has got when a spec's server starts: `empty` (the
+ * default for specs: the roster only) or `morning` (the in-progress day that
+ * `npm start` shows). A spec opts in with `test.use({ demoProgress: 'morning' })`.
+ */
+export type DemoProgress = 'empty' | 'morning';
+
 export interface RunningServer {
   url: string;
   /** Reads the server's SQLite database directly (read-only), to check what it holds. */
@@ -26,7 +33,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(dbFile: string): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(
+  dbFile: string,
+  demoProgress: DemoProgress,
+): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
@@ -35,6 +45,7 @@ async function startServer(dbFile: string): Promise<{ child: ChildProcess; url: 
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${dbFile}`,
       DEMO_DAY,
+      DEMO_PROGRESS: demoProgress,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -55,24 +66,28 @@ async function startServer(dbFile: string): Promise<{ child: ChildProcess; url: 
 }
 
 interface ServerPool {
-  /** The server of one spec file, started on first use. */
-  forFile(file: string): Promise<RunningServer>;
+  /** The server of one spec file (and demo progress), started on first use. */
+  forFile(file: string, demoProgress: DemoProgress): Promise<RunningServer>;
 }
 
 /**
  * A real server (the built PWA + API, the demo campaign, its own SQLite file)
  * for each spec file, so specs never see each other's data.
  */
-export const test = base.extend<{ server: RunningServer }, { pool: ServerPool }>({
+export const test = base.extend<
+  { server: RunningServer; demoProgress: DemoProgress },
+  { pool: ServerPool }
+>({
+  demoProgress: ['empty', { option: true }],
   pool: [
     // Playwright needs the destructuring pattern to see that the fixture uses no other fixture.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
       const running = new Map<string, Promise<{ server: RunningServer; stop: () => void }>>();
-      const start = async () => {
+      const start = async (demoProgress: DemoProgress) => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), `huiju-e2e-${workerInfo.workerIndex}-`));
         const dbFile = path.join(dir, 'huiju.sqlite');
-        const { child, url } = await startServer(dbFile);
+        const { child, url } = await startServer(dbFile, demoProgress);
         const db = new Database(dbFile, { readonly: true, fileMustExist: true });
         const server: RunningServer = {
           url,
@@ -86,11 +101,12 @@ export const test = base.extend<{ server: RunningServer }, { pool: ServerPool }>
         return { server, stop };
       };
       await use({
-        forFile(file) {
-          let entry = running.get(file);
+        forFile(file, demoProgress) {
+          const key = `${file}#${demoProgress}`;
+          let entry = running.get(key);
           if (!entry) {
-            entry = start();
-            running.set(file, entry);
+            entry = start(demoProgress);
+            running.set(key, entry);
           }
           return entry.then((e) => e.server);
         },
@@ -99,7 +115,8 @@ export const test = base.extend<{ server: RunningServer }, { pool: ServerPool }>
     },
     { scope: 'worker' },
   ],
-  server: async ({ pool }, use, testInfo) => use(await pool.forFile(testInfo.file)),
+  server: async ({ pool, demoProgress }, use, testInfo) =>
+    use(await pool.forFile(testInfo.file, demoProgress)),
   baseURL: async ({ server }, use) => use(server.url),
 });
 

@@ -17,6 +17,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Rows per pull answer (tests use small pages). */
   pullPageSize?: number;
+  /** The in-progress demo is loaded: a demo account's first sign-in continues its morning phone. */
+  demoHandover?: boolean;
 }
 
 /** Builds the server (used by main.ts and by the tests). Keeps no state between requests. */
@@ -25,7 +27,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   const now = options.now ?? (() => new Date());
   healthRoutes(app, options.store);
-  syncRoutes(app, options.store, now, options.pullPageSize);
+  syncRoutes(app, options.store, now, options.pullPageSize, options.demoHandover);
   coverageRoutes(app, options.store, now); // coverage and administration (issue 8)
   outboxImportRoutes(app, options.store, now);
   handoverRoutes(app, options.store, now); // hand-over without a server (issue 16)

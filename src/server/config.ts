@@ -16,6 +16,11 @@ const configSchema = z.object({
   HUIJU_DIST: z.string().default('dist'),
   /** `0` skips loading the demo campaign. */
   DEMO: z.enum(['0', '1']).default('1'),
+  /**
+   * How far the demo day has got when it is first loaded: `morning` (default)
+   * plays the morning through the real push; `empty` is the roster only.
+   */
+  DEMO_PROGRESS: z.enum(['empty', 'morning']).default('morning'),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -5,6 +5,7 @@ import { chinaToday, readConfig } from './config.js';
 import { loadSeed } from './db/load-seed.js';
 import { migrate } from './db/migrate.js';
 import { openStore } from './db/store.js';
+import { playMorning } from './demo/play-morning.js';
 
 /** Reads the configuration, migrates, loads the demo once, listens. */
 async function main(): Promise<void> {
@@ -12,11 +13,25 @@ async function main(): Promise<void> {
   const store = openStore(config.DATABASE_URL);
   await migrate(store.db);
   if (config.DEMO === '1') {
-    const { accounts, ...rows } = generateDemo(config.DEMO_DAY ?? chinaToday(new Date()));
+    const demo = generateDemo(config.DEMO_DAY ?? chinaToday(new Date()));
+    const { accounts, ...rows } = demo;
     const loaded = await loadSeed(store, rows, accounts);
     console.log(loaded ? 'Demo campaign loaded.' : 'Demo campaign already present.');
+    if (loaded && config.DEMO_PROGRESS === 'morning') {
+      const morning = await playMorning(store, demo, new Date());
+      console.log(
+        `Demo morning played: ${morning.changes} changes in ${morning.pushes} pushes ` +
+          `(one refused claim waits for 13800000003).`,
+      );
+    }
   }
-  const app = await buildApp({ store, distDir: path.resolve(config.HUIJU_DIST), logger: false });
+  const demoHandover = config.DEMO === '1' && config.DEMO_PROGRESS === 'morning';
+  const app = await buildApp({
+    store,
+    distDir: path.resolve(config.HUIJU_DIST),
+    logger: false,
+    demoHandover,
+  });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const port = new URL(address).port;
   console.log(`Huiju (汇聚) is running on http://localhost:${port}  (database: ${store.engine})`);

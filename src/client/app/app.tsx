@@ -36,6 +36,11 @@ export function App() {
         deviceId: response.deviceId,
         signedInAt: new Date().toISOString(),
       };
+      if (response.handover) {
+        // The in-progress demo: continue this person's morning phone (its rejections come with it).
+        const { adoptHandedOverClient } = await import('../db/adopt-client.js');
+        await adoptHandedOverClient(response.user.id, response.handover);
+      }
       await sessions.signIn(next);
       void navigator.storage?.persist?.();
       setSigningIn(false);

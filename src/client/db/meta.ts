@@ -27,6 +27,24 @@ export async function setMeta<K extends keyof MetaValues>(
   await db.meta.put({ key, value });
 }
 
+/**
+ * The sync client the server handed over at sign-in (the in-progress demo's
+ * morning phone, `LoginResponse.handover`): taken only by a database that has
+ * no client yet, numbering its next change after the server's last one so
+ * nothing is skipped as already applied. Returns whether it was taken.
+ */
+export async function adoptClient(
+  db: HuijuDB,
+  handover: { clientId: string; lastMutationId: number },
+): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    if (await getMeta(db, 'clientId')) return false;
+    await setMeta(db, 'clientId', handover.clientId);
+    await setMeta(db, 'nextMutationId', handover.lastMutationId + 1);
+    return true;
+  });
+}
+
 /** This person's sync client id on this phone: made once, kept for ever. */
 export async function ensureClientId(db: HuijuDB): Promise<string> {
   return db.transaction('rw', db.meta, async () => {

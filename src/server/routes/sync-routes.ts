@@ -4,6 +4,7 @@ import { pullRequestSchema } from '../../shared/protocol/pull.js';
 import { pushRequestSchema } from '../../shared/protocol/push.js';
 import { authenticate } from '../auth/authenticate.js';
 import { login } from '../auth/login.js';
+import { takeOverDemoPhone } from '../demo/demo-handover.js';
 import type { Store } from '../db/store.js';
 import { pull } from '../sync/pull.js';
 import { push } from '../sync/push.js';
@@ -15,10 +16,13 @@ export function syncRoutes(
   store: Store,
   now: () => Date,
   pullPageSize?: number,
+  demoHandover = false,
 ): void {
   app.post('/api/auth/login', async (request) => {
     checkProtocol(request);
-    return login(store, loginRequestSchema.parse(request.body), now());
+    const signedIn = await login(store, loginRequestSchema.parse(request.body), now());
+    if (!demoHandover) return signedIn;
+    return { ...signedIn, handover: await takeOverDemoPhone(store, signedIn, now()) };
   });
 
   app.post('/api/sync/push', async (request) => {

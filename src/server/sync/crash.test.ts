@@ -58,6 +58,7 @@ async function startServer(databaseUrl: string): Promise<Running> {
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       DEMO_DAY,
+      DEMO_PROGRESS: 'empty',
       HUIJU_DIST: '/nonexistent',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

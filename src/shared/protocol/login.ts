@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../domain/common.js';
 import { userSchema } from '../domain/team.js';
 
 export const loginRequestSchema = z.object({
@@ -12,6 +13,16 @@ export const loginResponseSchema = z.object({
   token: z.string(),
   deviceId: z.string(),
   user: userSchema,
+  /**
+   * Only from a server running the in-progress demo, at the first sign-in as a
+   * demo account: the sync client of that account's morning phone, for this
+   * phone to continue (so the morning's rejections reach it). See
+   * `src/server/demo/demo-handover.ts`.
+   */
+  handover: z
+    .object({ clientId: idSchema, lastMutationId: z.number().int().min(0) })
+    .nullable()
+    .optional(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
