@@ -28,6 +28,8 @@ export interface HuijuBench {
     token: string,
   ): Promise<{
     ms: number;
+    /** Of `ms`, the time spent waiting for the server's answers (request to last byte). */
+    serverMs: number;
     result: { kind: string };
     pages: number;
     counts: Record<string, number>;
@@ -46,6 +48,8 @@ export interface HuijuBench {
     /** The same keystrokes as one Dexie range read on the field's own index (the baseline). */
     raw: Record<string, number[]>;
     misses: string[];
+    /** Building the in-memory resident index once, from IndexedDB (start-up, or after a large pull). */
+    indexMs: number;
   }>;
 }
 

@@ -1,4 +1,5 @@
 import { syncedTables, tableNames } from '../../shared/domain/tables.js';
+import type { TableName } from '../../shared/domain/tables.js';
 import { MutationRejected } from '../../shared/mutators/mutation-rejected.js';
 import { isMutatorName, mutators } from '../../shared/mutators/registry.js';
 import type { User } from '../../shared/domain/team.js';
@@ -27,20 +28,33 @@ export async function applyPull(
   response: PullResponse,
   now: Date,
 ): Promise<{ pending: number }> {
+  // Parse the whole page before the transaction: a bad row fails the page with nothing written.
+  const rowsByTable = new Map<TableName, unknown[]>();
+  for (const op of response.patch) {
+    const rows = rowsByTable.get(op.table) ?? [];
+    rows.push(syncedTables[op.table].parse(op.row));
+    rowsByTable.set(op.table, rows);
+  }
   return db.transaction('rw', allTables(db), async () => {
+    // 1. Undo, one bulkPut and one bulkDelete per table (each row has one undo entry).
     const undo = await db.undo.toArray();
+    const restore = new Map<TableName, { put: unknown[]; remove: string[] }>();
     for (const entry of undo) {
-      const table = db.synced(entry.table);
-      if (entry.prior) await table.put(entry.prior as never);
-      else await table.delete(entry.rowId);
+      const batch = restore.get(entry.table) ?? { put: [], remove: [] };
+      if (entry.prior) batch.put.push(entry.prior);
+      else batch.remove.push(entry.rowId);
+      restore.set(entry.table, batch);
+    }
+    for (const [table, batch] of restore) {
+      if (batch.put.length > 0) await db.table(table).bulkPut(batch.put);
+      if (batch.remove.length > 0) await db.synced(table).bulkDelete(batch.remove);
     }
     await db.undo.clear();
 
     if (response.reset) for (const name of tableNames) await db.synced(name).clear();
 
-    for (const op of response.patch) {
-      await db.synced(op.table).put(syncedTables[op.table].parse(op.row) as never);
-    }
+    // 3. The patch: one bulkPut per table (a row sent twice in a page: the later one wins, as before).
+    for (const [table, rows] of rowsByTable) await db.table(table).bulkPut(rows);
 
     // Settle only on the last page: before it, rows written by acknowledged mutations may
     // still be on their way in later pages, and dropping those mutations now would hide
@@ -54,10 +68,15 @@ export async function applyPull(
       await db.outbox.where('id').belowOrEqual(response.lastMutationId).delete();
       await setMeta(db, 'lastMutationId', response.lastMutationId);
     }
-    for (const r of response.rejected) {
-      const existing = await db.rejections.get(r.mutationId);
-      await db.rejections.put({ ...r, dismissedAt: existing?.dismissedAt ?? null });
-    }
+    const known = await db.rejections.bulkGet(response.rejected.map((r) => r.mutationId));
+    await db.rejections.bulkPut(
+      response.rejected.map((r, i) => {
+        const mine = known[i];
+        // A change this phone held back: the server only saw a placeholder; keep what was entered.
+        if (mine?.heldOnPhone) return mine;
+        return { ...r, dismissedAt: mine?.dismissedAt ?? null };
+      }),
+    );
     await setMeta(db, 'cookie', response.cookie);
     await setMeta(db, 'lanes', response.lanes);
     await setMeta(db, 'lastSyncAt', now.toISOString());

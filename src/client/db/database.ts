@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { Table } from 'dexie';
 import type { RowOf, TableName } from '../../shared/domain/tables.js';
 import type { Rejection } from '../../shared/protocol/pull.js';
+import { ResidentIndex } from './resident-index.js';
 
 /** A mutation waiting in the outbox; `id` is the client's mutation id (rises by one). */
 export interface OutboxEntry {
@@ -27,6 +28,11 @@ export interface MetaEntry {
 
 export interface StoredRejection extends Rejection {
   dismissedAt: string | null;
+  /**
+   * Held back by this phone after the server kept failing on it (held-mutations.ts):
+   * the entered data lives only here, so the server's answer never replaces it.
+   */
+  heldOnPhone?: boolean;
 }
 
 /** A mutation the server has settled (applied or rejected), kept for the end-of-day summary. */
@@ -70,9 +76,13 @@ export class HuijuDB extends Dexie {
   meta!: Table<MetaEntry, string>;
   rejections!: Table<StoredRejection, number>;
   sent!: Table<SentEntry, number>;
+  /** Residents in memory for search as you type; kept current by a middleware on every write. */
+  readonly residentIndex: ResidentIndex;
 
   constructor(name: string) {
     super(name);
+    this.residentIndex = new ResidentIndex(() => this.synced('residents').toArray());
+    this.use(this.residentIndex.middleware());
     this.version(1).stores(storesV1);
     // Later versions only list the tables they add or change; Dexie keeps the rest.
     // version 2: door-knocking and tasks (issue 5)
