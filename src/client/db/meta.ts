@@ -9,6 +9,18 @@ export interface MetaValues {
   cookie: Cookie | null;
   lanes: Record<string, string>;
   lastSyncAt: string | null;
+  /**
+   * A push the server answers with 500 again and again is split (sync-once.ts):
+   * the first mutation id of the failing batch, the batch size now tried, and
+   * how many 500s in a row it got.
+   */
+  pushSplit: PushSplit | null;
+}
+
+export interface PushSplit {
+  firstId: number;
+  size: number;
+  failures: number;
 }
 
 export async function getMeta<K extends keyof MetaValues>(

@@ -2,6 +2,7 @@ import type { Session } from './session-store.js';
 import type { SessionStore } from './session-store.js';
 import type { HuijuDB, StoredRejection } from './database.js';
 import { openUserDb } from './database.js';
+import { HELD_MUTATION_NAME } from './held-mutations.js';
 import { ensureClientId } from './meta.js';
 import type { UnsyncedExport } from '../../shared/protocol/unsynced-export.js';
 
@@ -30,7 +31,8 @@ export async function endOfDaySummary(db: HuijuDB, since: Date): Promise<EndOfDa
     db.outbox.orderBy('id').toArray(),
   ]);
   const rejectedIds = new Set(rejected.map((r) => r.mutationId));
-  const applied = sent.filter((s) => !rejectedIds.has(s.id));
+  // A held-back change's placeholder was settled, not the change: it is not "sent".
+  const applied = sent.filter((s) => !rejectedIds.has(s.id) && s.name !== HELD_MUTATION_NAME);
   return {
     sentByName: countByName(applied),
     sentTotal: applied.length,
@@ -60,7 +62,10 @@ export async function exportUnsynced(
   now: Date,
 ): Promise<UnsyncedExport> {
   const clientId = await ensureClientId(db);
-  const outbox = await db.outbox.orderBy('id').toArray();
+  const [outbox, held] = await Promise.all([
+    db.outbox.orderBy('id').toArray(),
+    db.rejections.filter((r) => r.heldOnPhone === true).sortBy('mutationId'),
+  ]);
   return {
     format: 'huiju-unsynced',
     version: 1,
@@ -69,6 +74,7 @@ export async function exportUnsynced(
     userName: session.user.name,
     exportedAt: now.toISOString(),
     mutations: outbox.map(({ id, name, args }) => ({ id, name, args })),
+    held: held.map(({ mutationId, name, args }) => ({ id: mutationId, name, args })),
   };
 }
 

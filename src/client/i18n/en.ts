@@ -221,6 +221,9 @@ export const en: Messages = {
       'Registration {{queueNumber}} is voided: this duplicate was already settled',
     no_id_reason: 'With “no document”, say why',
     // rejections: coverage and administration (issue 8)
+    // an unexpected server fault on one change, or a change the phone held back (issue 13 point 1)
+    internal:
+      'The server could not process this change (a fault on the server, not in what you entered). It is kept here with what you entered: resubmit it later, or tell your coordinator.',
   },
   errors: {
     invalidInput: 'Something is in the wrong format: check and try again',

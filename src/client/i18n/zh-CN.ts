@@ -221,6 +221,9 @@ export const zhCN = {
     duplicate_resolved: '登记 {{queueNumber}} 已作废：这对重复已经处理过了',
     no_id_reason: '选择“无证件”时请写明原因',
     // rejections: coverage and administration (issue 8)
+    // an unexpected server fault on one change, or a change the phone held back (issue 13 point 1)
+    internal:
+      '服务器处理这条记录时出错（是服务器的问题，不是你填错了）。录入的内容保存在这里：可以稍后重新提交，或告诉协调员。',
   },
   errors: {
     invalidInput: '有内容格式不对，请检查后再试',

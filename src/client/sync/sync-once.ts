@@ -3,9 +3,11 @@ import { pullResponseSchema } from '../../shared/protocol/pull.js';
 import { pushResponseSchema } from '../../shared/protocol/push.js';
 import { applyPull } from '../db/apply-pull.js';
 import type { HuijuDB } from '../db/database.js';
-import { ensureClientId, getMeta } from '../db/meta.js';
+import { holdMutation } from '../db/held-mutations.js';
+import { ensureClientId, getMeta, setMeta } from '../db/meta.js';
 import type { HttpResult } from './http.js';
 import { postJson } from './http.js';
+import { nextSplit } from './push-split.js';
 
 export const PUSH_BATCH = 100;
 
@@ -44,6 +46,8 @@ function failure(result: Exclude<HttpResult, { kind: 'ok' }>): SyncResult {
  * 1. push the outbox in order, in batches, from the first mutation the server
  *    has not acknowledged; the outbox is not trimmed here (the pull does that
  *    atomically with the patch, so nothing flickers and nothing is lost);
+ *    a batch the server keeps failing on (500) is split until the one change
+ *    it fails on is found and held back on the phone (push-split.ts);
  * 2. pull everything changed since the cookie, page by page, and apply it with rebase.
  */
 export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
@@ -56,8 +60,16 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   let pushed = 0;
   let batchSize = PUSH_BATCH;
   for (;;) {
-    const batch = await db.outbox.where('id').above(acknowledged).limit(batchSize).toArray();
-    if (batch.length === 0) break;
+    const split = (await getMeta(db, 'pushSplit')) ?? null;
+    const batch = await db.outbox
+      .where('id')
+      .above(acknowledged)
+      .limit(split ? split.size : batchSize)
+      .toArray();
+    if (batch.length === 0) {
+      if (split) await setMeta(db, 'pushSplit', null);
+      break;
+    }
     const result = await post('/api/sync/push', {
       clientId,
       mutations: batch.map(({ id, name, args }) => ({ id, name, args })),
@@ -65,6 +77,17 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
     // Too large for the server: send fewer at a time rather than stall.
     if (result.kind === 'error' && result.status === 413 && batchSize > 1) {
       batchSize = Math.max(1, Math.floor(batchSize / 2));
+      continue;
+    }
+    // The server failed inside this push: find the change it fails on (push-split.ts).
+    if (result.kind === 'error' && result.status === 500) {
+      const step = nextSplit(split, batch, batchSize);
+      if (step.kind === 'hold') {
+        await holdMutation(db, step.mutationId, result.message);
+        continue;
+      }
+      await setMeta(db, 'pushSplit', step.split);
+      if (step.kind === 'wait') return failure(result);
       continue;
     }
     if (result.kind !== 'ok') return failure(result);
@@ -75,6 +98,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
         code: 'no_progress',
         message: 'The server did not accept the next change.',
       };
+    }
+    // While splitting, go on past the part that passed at the same size: the failing change is
+    // ahead. (A part acknowledged in an earlier round and pushed again moves nothing.)
+    if (split && body.lastMutationId >= split.firstId) {
+      await setMeta(db, 'pushSplit', { ...split, firstId: body.lastMutationId + 1, failures: 0 });
     }
     pushed += body.lastMutationId - acknowledged;
     acknowledged = body.lastMutationId;

@@ -44,6 +44,8 @@ export const rejectionCodes = [
   'duplicate_resolved',
   'no_id_reason',
   // rejections: coverage and administration (issue 8)
+  // an unexpected server fault on one change (issue 13 point 1); the phone also uses it for a change it held back
+  'internal',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

@@ -17,6 +17,15 @@ export const unsyncedExportSchema = z.object({
   userName: z.string().max(50),
   exportedAt: z.string().max(40),
   mutations: z.array(mutationSchema).max(20_000),
+  /**
+   * Changes the phone held back because the server kept failing on them (issue 13
+   * point 1): carried in the file so nothing entered is lost; the import does not
+   * apply them (their ids were settled by a placeholder), a coordinator reads them.
+   */
+  held: z
+    .array(mutationSchema.extend({ name: z.string().max(64) }))
+    .max(20_000)
+    .optional(),
 });
 export type UnsyncedExport = z.infer<typeof unsyncedExportSchema>;
 
