@@ -18,6 +18,8 @@ test('a change the server keeps failing on is held back; what follows syncs; it 
   context,
   server,
 }) => {
+  // Three sync rounds with backoff, a split, two more rounds, then a reload: generous on a shared machine.
+  test.setTimeout(480_000);
   // A server fault on one change: every push that carries it answers 500.
   let failed = 0;
   await page.route('**/api/sync/push', async (route) => {
