@@ -1,11 +1,7 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { generateDemo } from '../seeds/demo-campaign.js';
 import { deriveDoorStatus } from '../src/shared/domain/door-status.js';
 import type { DoorVisit } from '../src/shared/domain/door-visit.js';
 import { DEMO_DAY, expect as baseExpect, test } from './fixtures.js';
-import { AppPage } from './pages/app-page.js';
-import { DoorPage } from './pages/door-page.js';
-import { LoginPage } from './pages/login-page.js';
 import { StationPage } from './pages/station-page.js';
 
 const SITE = 'site-tongye-village';
@@ -15,37 +11,8 @@ const demo = generateDemo(DEMO_DAY);
 const residentsOf = (householdId: string) =>
   demo.residents.filter((r) => r.householdId === householdId);
 
-interface Phone {
-  context: BrowserContext;
-  page: Page;
-  app: AppPage;
-  door: DoorPage;
-}
-
-/** A phone signed in, synced once, its service worker in control (so it can go offline). */
-async function signedIn(browser: Browser, baseURL: string, phone: string): Promise<Phone> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto('/');
-  await new LoginPage(page).signIn(phone);
-  const app = new AppPage(page);
-  // The first pull brings the whole roster of the team's sites: slow on a loaded machine.
-  await expect(page.getByTestId(`site-${SITE}`)).toBeVisible({ timeout: 180_000 });
-  await app.waitForServiceWorker();
-  await app.expectPending(0);
-  return { context, page, app, door: new DoorPage(page) };
-}
-
-/** Back online: the outbox drains (push, then the pull that acknowledges it). */
-async function online(p: Phone) {
-  await p.context.setOffline(false);
-  await p.app.expectOnline(true);
-  await p.app.syncNow();
-  await p.app.expectPending(0);
-}
-
 test('two volunteers offline record different statuses on one door; both visits are kept and every phone and the server agree; the revisit list is exact', async ({
-  browser,
+  phones,
   server,
 }) => {
   test.setTimeout(480_000);
@@ -67,12 +34,10 @@ test('two volunteers offline record different statuses on one door; both visits 
   const [h1, h2, h3, h4] = lane;
   if (!h1 || !h2 || !h3 || !h4 || !findable) throw new Error('demo lane 一排 has too few doors');
 
-  const a = await signedIn(browser, server.url, '13800000003');
-  const b = await signedIn(browser, server.url, '13800000004');
-  await a.context.setOffline(true);
-  await b.context.setOffline(true);
-  await a.app.expectOnline(false);
-  await b.app.expectOnline(false);
+  const a = await phones.phone('13800000003', { site: SITE });
+  const b = await phones.phone('13800000004', { site: SITE });
+  await a.offline();
+  await b.offline();
 
   // A: nobody home at h1 and h2, all done at h3; told h5's people and registered them all.
   await a.door.open();
@@ -108,10 +73,11 @@ test('two volunteers offline record different statuses on one door; both visits 
   await b.door.record('moved_away');
   await b.door.back();
 
-  await online(a);
-  await online(b);
-  await a.app.syncNow();
-  await a.app.expectPending(0);
+  await a.online();
+  await a.syncNow();
+  await b.online();
+  await b.syncNow();
+  await a.syncNow();
 
   // The server keeps both visits to h1 and derives "notified" from them.
   const stored = server.query<DoorVisit>('select * from doorVisits where householdId = ?', h1.id);
@@ -134,22 +100,19 @@ test('two volunteers offline record different statuses on one door; both visits 
     await p.door.back();
   }
   await a.page.screenshot({ path: test.info().outputPath('revisit.png') });
-  await a.context.close();
-  await b.context.close();
 });
 
 test('a leader assigns a lane and calls a batch offline; a volunteer sees both after both sync, and progress follows', async ({
-  browser,
+  phones,
   server,
 }) => {
   test.setTimeout(480_000);
   const lane2 = demo.households.filter((h) => h.buildingId === 'b-tyc-02');
   const lane3 = demo.households.filter((h) => h.buildingId === 'b-tyc-03');
-  const leader = await signedIn(browser, server.url, '13800000002');
-  const volunteer = await signedIn(browser, server.url, '13800000005');
+  const leader = await phones.phone('13800000002', { site: SITE });
+  const volunteer = await phones.phone('13800000005', { site: SITE });
 
-  await leader.context.setOffline(true);
-  await leader.app.expectOnline(false);
+  await leader.offline();
   await leader.door.open();
   await leader.door.openSite(SITE);
   await leader.door.tab('assign');
@@ -164,12 +127,12 @@ test('a leader assigns a lane and calls a batch offline; a volunteer sees both a
 
   // The volunteer sees nothing yet: the leader is offline.
   await volunteer.door.open();
-  await volunteer.app.syncNow();
-  await volunteer.app.expectPending(0);
+  await volunteer.syncNow();
   await expect(volunteer.page.getByTestId(`door-site-${SITE}`)).toBeVisible();
   await expect(volunteer.door.nowCalling()).toHaveCount(0);
 
-  await online(leader);
+  await leader.online();
+  await leader.syncNow();
   await volunteer.app.syncNow();
   await expect(volunteer.door.nowCalling()).toContainText('第 1 批', { timeout: 30_000 });
   await expect(volunteer.page.getByTestId('now-calling-places')).toHaveText('二排；三排');
@@ -200,8 +163,7 @@ test('a leader assigns a lane and calls a batch offline; a volunteer sees both a
     .toBe(1);
 
   // The leader's progress: one door reached in lane 2 and in the batch.
-  await leader.app.syncNow();
-  await leader.app.expectPending(0);
+  await leader.syncNow();
   await expect(leader.page.getByTestId('batch-progress-households')).toHaveAttribute(
     'data-done',
     '1',
@@ -231,16 +193,12 @@ test('a leader assigns a lane and calls a batch offline; a volunteer sees both a
   await leader.door.tab('batch');
   await leader.door.endBatch();
   await expect(leader.door.nowCalling()).toHaveCount(0);
-  await leader.app.syncNow();
-  await leader.app.expectPending(0);
+  await leader.syncNow();
   await expect
     .poll(() => server.query<{ endedBy: string }>('select endedBy from batchEnds'))
     .toEqual([{ endedBy: 'user-13800000002' }]);
   await volunteer.page.getByTestId('nav-sites').click();
   await volunteer.app.openSite(SITE);
-  await volunteer.app.syncNow();
-  await volunteer.app.expectPending(0);
+  await volunteer.syncNow();
   await expect(volunteer.door.banner()).toHaveCount(0, { timeout: 30_000 });
-  await leader.context.close();
-  await volunteer.context.close();
 });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Phones } from './pages/phones.js';
 
 export const DEMO_DAY = '2022-01-06';
 
@@ -75,7 +76,7 @@ interface ServerPool {
  * for each spec file, so specs never see each other's data.
  */
 export const test = base.extend<
-  { server: RunningServer; demoProgress: DemoProgress },
+  { server: RunningServer; demoProgress: DemoProgress; phones: Phones },
   { pool: ServerPool }
 >({
   demoProgress: ['empty', { option: true }],
@@ -118,6 +119,12 @@ export const test = base.extend<
   server: async ({ pool, demoProgress }, use, testInfo) =>
     use(await pool.forFile(testInfo.file, demoProgress)),
   baseURL: async ({ server }, use) => use(server.url),
+  // Signed-in phones of the test (e2e/pages/phones.ts), closed when it ends.
+  phones: async ({ browser, server }, use) => {
+    const phones = new Phones(browser, server.url);
+    await use(phones);
+    await phones.closeAll();
+  },
 });
 
 export { expect };
