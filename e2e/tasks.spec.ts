@@ -1,49 +1,17 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { generateDemo } from '../seeds/demo-campaign.js';
 import { DEMO_DAY, expect as baseExpect, test } from './fixtures.js';
-import { AppPage } from './pages/app-page.js';
-import { DoorPage } from './pages/door-page.js';
-import { LoginPage } from './pages/login-page.js';
-import { TasksPage } from './pages/tasks-page.js';
 
 const SITE = 'site-tongye-village';
 // Several phones, a server and other engineers' runs share two cores: give each look time.
 const expect = baseExpect.configure({ timeout: 60_000 });
 const demo = generateDemo(DEMO_DAY);
 
-interface Phone {
-  context: BrowserContext;
-  page: Page;
-  app: AppPage;
-  tasks: TasksPage;
-}
-
-async function signedIn(browser: Browser, baseURL: string, phone: string): Promise<Phone> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto('/');
-  await new LoginPage(page).signIn(phone);
-  const app = new AppPage(page);
-  // The first pull brings the whole roster of the team's sites: slow on a loaded machine.
-  await expect(page.getByTestId(`site-${SITE}`)).toBeVisible({ timeout: 180_000 });
-  await app.waitForServiceWorker();
-  await app.expectPending(0);
-  return { context, page, app, tasks: new TasksPage(page) };
-}
-
-async function online(p: Phone) {
-  await p.context.setOffline(false);
-  await p.app.expectOnline(true);
-  await p.app.syncNow();
-  await p.app.expectPending(0);
-}
-
 test('two volunteers offline claim a task that needs one helper: after sync exactly one holds it and the other sees why; more hands, then done', async ({
-  browser,
+  phones,
   server,
 }) => {
   test.setTimeout(480_000);
-  const raiser = await signedIn(browser, server.url, '13800000006');
+  const raiser = await phones.phone('13800000006', { site: SITE });
   await raiser.tasks.open();
   // Three taps: 求助, a kind, 发布 (escorting needs one helper by default).
   const taskId = await raiser.tasks.raise('escort');
@@ -51,21 +19,22 @@ test('two volunteers offline claim a task that needs one helper: after sync exac
   await raiser.app.expectPending(0);
   await expect.poll(() => server.query('select id from tasks where id = ?', taskId).length).toBe(1);
 
-  const a = await signedIn(browser, server.url, '13800000003');
-  const b = await signedIn(browser, server.url, '13800000004');
+  const a = await phones.phone('13800000003', { site: SITE });
+  const b = await phones.phone('13800000004', { site: SITE });
   for (const p of [a, b]) {
     await p.tasks.open();
     await expect(p.tasks.card(taskId)).toHaveAttribute('data-section', 'open');
-    await p.context.setOffline(true);
-    await p.app.expectOnline(false);
+    await p.offline();
     await p.tasks.openTask(taskId);
     // Offline, each phone accepts the claim optimistically.
     await p.tasks.claim();
     await expect(p.tasks.hands()).toHaveAttribute('data-claimed', '1');
   }
 
-  await online(a);
-  await online(b);
+  await a.online();
+  await a.syncNow();
+  await b.online();
+  await b.syncNow();
 
   // The server let exactly one claim in: the first to arrive.
   const active = server.query<{ userId: string }>(
@@ -111,11 +80,10 @@ test('two volunteers offline claim a task that needs one helper: after sync exac
   await raiser.app.syncNow();
   await raiser.page.getByTestId('nav-tasks').click();
   await expect(raiser.tasks.card(taskId)).toHaveAttribute('data-section', 'closed');
-  for (const p of [raiser, a, b]) await p.context.close();
 });
 
 test('"needs home sampling" at a door raises the task in the same change; a door raises another in three taps', async ({
-  browser,
+  phones,
   server,
 }) => {
   test.setTimeout(360_000);
@@ -123,8 +91,8 @@ test('"needs home sampling" at a door raises the task in the same change; a door
     (h) => h.buildingId === 'b-tyc-04' && demo.residents.some((r) => r.householdId === h.id),
   );
   if (!household) throw new Error('no household in lane 四排');
-  const v = await signedIn(browser, server.url, '13800000007');
-  const door = new DoorPage(v.page);
+  const v = await phones.phone('13800000007', { site: SITE });
+  const { door } = v;
   await door.open();
   await door.openSite(SITE);
   await door.tab('all');
@@ -177,5 +145,4 @@ test('"needs home sampling" at a door raises the task in the same change; a door
   // Both need hands (the first test's task, finished, is listed apart).
   await expect(v.page.locator('[data-testid="task-card"][data-section="open"]')).toHaveCount(2);
   await v.page.screenshot({ path: test.info().outputPath('task-board.png') });
-  await v.context.close();
 });
