@@ -1,8 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { AppPage } from './pages/app-page.js';
-import { LoginPage } from './pages/login-page.js';
-import { ShiftsPage, slotLabel } from './pages/shifts-page.js';
+import { slotLabel } from './pages/shifts-page.js';
 
 /**
  * Shifts and duty (issue 6): a leader's offline move reaches the
@@ -20,23 +17,11 @@ const VILLAGE = 'site-tongye-village';
 const RIVER = 'site-river-works';
 const user = (phone: string) => `user-${phone}`;
 
-async function signedIn(browser: Browser, phone: string, setup?: (page: Page) => Promise<void>) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  if (setup) await setup(page);
-  await page.goto('/');
-  await new LoginPage(page).signIn(phone);
-  const app = new AppPage(page);
-  const shifts = new ShiftsPage(page);
-  await shifts.waitForFirstSync();
-  return { context, page, app, shifts };
-}
-
 test('a leader moves a volunteer offline; after both phones sync the volunteer sees the new post, highlighted', async ({
-  browser,
+  phones,
   server,
 }) => {
-  const leader = await signedIn(browser, '13800000002');
+  const leader = await phones.phone('13800000002');
   await leader.shifts.openBoard(VILLAGE);
   await leader.shifts.openSetup();
   const desk = await leader.shifts.addPost({ kind: 'registration' });
@@ -49,7 +34,7 @@ test('a leader moves a volunteer offline; after both phones sync the volunteer s
   await leader.shifts.assign(user('13800000004'), order);
   await leader.app.expectPending(0);
 
-  const volunteer = await signedIn(browser, '13800000003');
+  const volunteer = await phones.phone('13800000003');
   await volunteer.shifts.openMine();
   const card = volunteer.shifts.myAssignment();
   await expect(card.getByTestId('my-post-name')).toHaveText(desk);
@@ -59,14 +44,13 @@ test('a leader moves a volunteer offline; after both phones sync the volunteer s
   await expect(volunteer.page.getByTestId('nav-shifts')).toHaveAttribute('data-unseen', '0');
 
   // The leader goes offline and moves 刘晓明 from the desk to keeping order.
-  await leader.context.setOffline(true);
-  await leader.app.expectOnline(false);
+  await leader.offline();
   await leader.shifts.moveTo(user('13800000003'), order);
   await expect(leader.shifts.postOf(user('13800000003'))).toHaveAttribute('data-post-name', order);
   await leader.app.expectPending(1);
   await leader.page.screenshot({ path: test.info().outputPath('01-leader-board-offline.png') });
 
-  await leader.context.setOffline(false);
+  await leader.online();
   await leader.app.expectPending(0);
   const held = server.query<{ name: string }>(
     `select p.name from shiftAssignments a join shiftPosts p on p.id = a.postId where a.userId = ?`,
@@ -83,16 +67,13 @@ test('a leader moves a volunteer offline; after both phones sync the volunteer s
   await expect(volunteer.page.getByTestId('nav-shifts')).toHaveAttribute('data-unseen', '1');
   await volunteer.page.screenshot({ path: test.info().outputPath('02-volunteer-moved.png') });
   await volunteer.page.screenshot({ path: 'docs/screenshots/shifts-moved.png' });
-
-  await leader.context.close();
-  await volunteer.context.close();
 });
 
 test('two leads move the same volunteer offline: one move is applied everywhere, the other is shown as not applied with its reason', async ({
-  browser,
+  phones,
   server,
 }) => {
-  const leader = await signedIn(browser, '13800000002');
+  const leader = await phones.phone('13800000002');
   await leader.shifts.openBoard(RIVER);
   await leader.shifts.openSetup();
   const desk = await leader.shifts.addPost({ kind: 'registration' });
@@ -106,15 +87,13 @@ test('two leads move the same volunteer offline: one move is applied everywhere,
   await leader.app.expectPending(0);
 
   // The coordinator may act as a leader on any site.
-  const coordinator = await signedIn(browser, '13800000001');
+  const coordinator = await phones.phone('13800000001');
   await coordinator.shifts.openBoard(RIVER);
   await coordinator.shifts.chooseSlot(slotLabel(480, 600));
   await expect(coordinator.shifts.postOf(who)).toHaveAttribute('data-post-name', desk);
 
-  await leader.context.setOffline(true);
-  await coordinator.context.setOffline(true);
-  await leader.app.expectOnline(false);
-  await coordinator.app.expectOnline(false);
+  await leader.offline();
+  await coordinator.offline();
   await leader.shifts.moveTo(who, order);
   await coordinator.shifts.moveTo(who, runner);
   await expect(coordinator.shifts.postOf(who)).toHaveAttribute('data-post-name', runner);
@@ -122,9 +101,9 @@ test('two leads move the same volunteer offline: one move is applied everywhere,
   await coordinator.app.expectPending(1);
 
   // The leader's phone reaches the server first: its move wins.
-  await leader.context.setOffline(false);
+  await leader.online();
   await leader.app.expectPending(0);
-  await coordinator.context.setOffline(false);
+  await coordinator.online();
   await coordinator.app.expectPending(0);
 
   await expect(coordinator.shifts.postOf(who)).toHaveAttribute('data-post-name', order);
@@ -173,20 +152,16 @@ test('two leads move the same volunteer offline: one move is applied everywhere,
   await expect.poll(dismissed, { timeout: 60_000 }).toEqual([['moveVolunteer', 'applied']]);
 
   // Everywhere: the volunteer's phone shows the winning move.
-  const volunteer = await signedIn(browser, '13800000005');
+  const volunteer = await phones.phone('13800000005');
   await volunteer.shifts.openMine();
   await expect(volunteer.shifts.myAssignment().getByTestId('my-post-name')).toHaveText(order);
-
-  await leader.context.close();
-  await coordinator.context.close();
-  await volunteer.context.close();
 });
 
 test('a check-in at 37.5 °C does not put the volunteer on duty, says what to do, and shows on the leader’s board', async ({
-  browser,
+  phones,
   server,
 }) => {
-  const leader = await signedIn(browser, '13800000002');
+  const leader = await phones.phone('13800000002');
   await leader.shifts.openBoard(VILLAGE);
   await leader.shifts.openSetup();
   const post = await leader.shifts.addPost({
@@ -202,7 +177,7 @@ test('a check-in at 37.5 °C does not put the volunteer on duty, says what to do
   await leader.shifts.assign(who, post);
   await leader.app.expectPending(0);
 
-  const volunteer = await signedIn(browser, '13800000006');
+  const volunteer = await phones.phone('13800000006');
   await volunteer.shifts.openMine();
   // A misread thermometer is caught on the pad.
   await volunteer.shifts.myAssignment(slot).getByTestId('check-in').click();
@@ -236,15 +211,12 @@ test('a check-in at 37.5 °C does not put the volunteer on duty, says what to do
   await expect(leader.shifts.boardPerson(who)).toHaveAttribute('data-status', 'fever');
   await expect(leader.shifts.postOf(who).getByTestId('board-short')).toBeVisible();
   await leader.page.screenshot({ path: test.info().outputPath('05-board-fever.png') });
-
-  await leader.context.close();
-  await volunteer.context.close();
 });
 
 test('hours worked come from check-in and check-out; a forgotten check-out is closed at the slot end', async ({
-  browser,
+  phones,
 }) => {
-  const leader = await signedIn(browser, '13800000002');
+  const leader = await phones.phone('13800000002');
   await leader.shifts.openBoard(RIVER);
   await leader.shifts.openSetup();
   const post = await leader.shifts.addPost({ kind: 'custom', name: '计时岗', place: 'indoor' });
@@ -263,9 +235,9 @@ test('hours worked come from check-in and check-out; a forgotten check-out is cl
   // The volunteer's phone clock, on the campaign's day. It runs on its own; each
   // check-in and check-out is stamped at the tap that confirms it, so the clock is
   // set right before that tap.
-  const volunteer = await signedIn(browser, '13800000007', (page) =>
-    page.clock.install({ time: new Date('2022-01-06T12:00:00+08:00') }),
-  );
+  const volunteer = await phones.phone('13800000007', {
+    setup: (page) => page.clock.install({ time: new Date('2022-01-06T12:00:00+08:00') }),
+  });
   const clockAt = (hhmm: string) =>
     volunteer.page.clock.setSystemTime(new Date(`2022-01-06T${hhmm}:00+08:00`));
   await volunteer.shifts.openMine();
@@ -307,7 +279,4 @@ test('hours worked come from check-in and check-out; a forgotten check-out is cl
   const row = leader.page.locator(`[data-testid="summary-person"][data-user="${who}"]`);
   await expect(row.getByTestId('summary-person-hours')).toHaveAttribute('data-minutes', '235');
   await leader.page.screenshot({ path: test.info().outputPath('07-team-day.png') });
-
-  await leader.context.close();
-  await volunteer.context.close();
 });
