@@ -8,6 +8,9 @@ import { outboxImportRoutes } from './routes/outbox-import.js';
 import { handoverRoutes } from './routes/handover-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 import { coverageRoutes } from './routes/coverage-routes.js';
+import { createPokeHub } from './poke/poke-hub.js';
+import { pokeRoutes } from './poke/poke-routes.js';
+import type { PokeStreamOptions } from './poke/poke-routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -19,15 +22,25 @@ export interface AppOptions {
   pullPageSize?: number;
   /** The in-progress demo is loaded: a demo account's first sign-in continues its morning phone. */
   demoHandover?: boolean;
+  /** Poke streams (`GET /api/sync/poke`); tests shorten their intervals. */
+  pokes?: PokeStreamOptions;
 }
 
-/** Builds the server (used by main.ts and by the tests). Keeps no state between requests. */
+/** Builds the server (used by main.ts and by the tests). Keeps no state between requests but its open poke streams. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 4 * 1024 * 1024 });
   installErrorHandler(app);
   const now = options.now ?? (() => new Date());
   healthRoutes(app, options.store);
-  syncRoutes(app, options.store, now, options.pullPageSize, options.demoHandover);
+  const pokes = createPokeHub(options.store);
+  await pokes.ready;
+  app.addHook('onClose', async () => pokes.close());
+  syncRoutes(app, options.store, now, {
+    pullPageSize: options.pullPageSize,
+    demoHandover: options.demoHandover,
+    pokes,
+  });
+  pokeRoutes(app, options.store, pokes, options.pokes);
   coverageRoutes(app, options.store, now); // coverage and administration (issue 8)
   outboxImportRoutes(app, options.store, now);
   handoverRoutes(app, options.store, now); // hand-over without a server (issue 16)

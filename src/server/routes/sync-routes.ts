@@ -6,6 +6,7 @@ import { authenticate } from '../auth/authenticate.js';
 import { login } from '../auth/login.js';
 import { takeOverDemoPhone } from '../demo/demo-handover.js';
 import type { Store } from '../db/store.js';
+import type { PokeHub } from '../poke/poke-hub.js';
 import { pull } from '../sync/pull.js';
 import { push } from '../sync/push.js';
 import { checkProtocol } from './protocol-check.js';
@@ -15,9 +16,9 @@ export function syncRoutes(
   app: FastifyInstance,
   store: Store,
   now: () => Date,
-  pullPageSize?: number,
-  demoHandover = false,
+  options: { pullPageSize?: number; demoHandover?: boolean; pokes?: PokeHub } = {},
 ): void {
+  const { pullPageSize, demoHandover = false, pokes } = options;
   app.post('/api/auth/login', async (request) => {
     checkProtocol(request);
     const signedIn = await login(store, loginRequestSchema.parse(request.body), now());
@@ -28,7 +29,15 @@ export function syncRoutes(
   app.post('/api/sync/push', async (request) => {
     checkProtocol(request);
     const principal = await authenticate(store, request);
-    return push(store, principal, pushRequestSchema.parse(request.body), now());
+    const body = pushRequestSchema.parse(request.body);
+    const answer = await push(store, principal, body, now());
+    // The push has committed: tell the open streams of its sites (docs/sync-protocol.md "Pokes").
+    if (pokes && body.mutations.length > 0) {
+      pokes.changed(principal.user, body.clientId).catch((error: unknown) => {
+        request.log.warn({ error }, 'poke failed');
+      });
+    }
+    return answer;
   });
 
   app.post('/api/sync/pull', async (request) => {
