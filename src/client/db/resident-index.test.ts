@@ -100,10 +100,14 @@ describe('the in-memory resident index (issue 12 point 6)', () => {
     const b = await phone('13800000005');
     await a.db.residentIndex.ready();
     await b.db.residentIndex.ready();
+    let told = 0;
+    const stop = a.db.residentIndex.subscribe(() => (told += 1));
 
-    // A mutation on this phone: found at once, with the index still built.
+    // A mutation on this phone: found at once, with the index still built; screens are told.
     await addResident(a, 'res-index-a', '索引甲', '13018519900101123');
     expect(a.db.residentIndex.isReady()).toBe(true);
+    expect(told).toBeGreaterThan(0);
+    stop();
     expect(await ids(a.db, '索引甲')).toEqual(['res-index-a']);
     expect(await ids(a.db, 'qqi')).toEqual(['res-index-a']);
 

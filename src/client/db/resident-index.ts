@@ -65,8 +65,24 @@ export class ResidentIndex {
   private generation = 0;
   private building: Promise<void> | null = null;
   private readonly pending = new WeakMap<object, Pending[]>();
+  /** Bumped whenever what a search answers may have changed: screens re-run their search. */
+  private changes = 0;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly load: () => Promise<Resident[]>) {}
+
+  /** For useSyncExternalStore: a live search reads memory, which Dexie's live queries cannot see. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly version = (): number => this.changes;
+
+  private changed(): void {
+    this.changes += 1;
+    for (const listener of this.listeners) listener();
+  }
 
   isReady(): boolean {
     return this.state === 'ready';
@@ -84,6 +100,7 @@ export class ResidentIndex {
         this.byId = new Map(rows.map((r) => [r.id, r]));
         this.rebuildSites();
         this.state = 'ready';
+        this.changed();
       })
       .finally(() => {
         this.building = null;
@@ -111,6 +128,7 @@ export class ResidentIndex {
     this.sites = new Map();
     this.state = 'empty';
     this.building = null;
+    this.changed();
   }
 
   private rebuildSites(): void {
@@ -183,6 +201,7 @@ export class ResidentIndex {
         }
       }
     }
+    this.changed();
   }
 
   /** Notes a write made in `trans`; applied by `commit` once the transaction completes. */

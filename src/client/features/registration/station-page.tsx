@@ -2,7 +2,7 @@ import { Button } from 'antd-mobile';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useLiveQuery } from '../../db/live-query.js';
+import { useLiveQuery, useResidentIndexVersion } from '../../db/live-query.js';
 import { activeCampaign, siteRegistrations } from '../../db/station-queries.js';
 import type { RegistrationView } from '../../db/station-queries.js';
 import { useServices } from '../../sync/services.js';
@@ -58,11 +58,13 @@ export function StationPage() {
   );
   const campaign = useLiveQuery(async () => (await activeCampaign(db)) ?? null, [db]);
   const campaignId = campaign?.id ?? null;
+  // The search reads the in-memory index, which live queries do not see: re-run when it changes.
+  const residentsVersion = useResidentIndexVersion(db);
   const rows = useLiveQuery(async () => {
     if (picked === null) return searchStation(db, siteId, q, campaignId);
     const resident = await residentAtSite(db, siteId, picked);
     return stationRows(db, siteId, resident ? [resident] : [], campaignId);
-  }, [db, siteId, q, campaignId, picked]);
+  }, [db, siteId, q, campaignId, picked, residentsVersion]);
   const today = useLiveQuery(
     async (): Promise<RegistrationView[]> =>
       campaignId ? siteRegistrations(db, siteId, campaignId) : [],
