@@ -113,7 +113,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         expect(b.lines, where).toBe(1);
         expect(b.textLeft, where).toBeGreaterThanOrEqual(b.left);
         expect(b.textRight, where).toBeLessThanOrEqual(b.right);
-        expect(b.fontSize, where).toBeGreaterThanOrEqual(14);
+        expect(b.fontSize, where).toBeGreaterThanOrEqual(18);
         expect(b.overflows, where).toBe(false);
       }
       // The bar itself does not scroll sideways: nothing is waiting off screen.

@@ -23,7 +23,7 @@ export const en: Messages = {
   },
   nav: {
     sites: 'Sites',
-    settings: 'Settings',
+    settings: 'More',
     back: 'Back',
   },
   sync: {
@@ -51,8 +51,11 @@ export const en: Messages = {
   },
   theme: {
     label: 'Display',
+    system: 'Follow phone',
     dark: 'Dark',
-    light: 'Light (bright sun)',
+    light: 'Light',
+    strong: 'Strong light',
+    hint: 'Strong light: black on white with thick lines, for bright sun.',
   },
   login: {
     title: 'Sign in',
@@ -301,6 +304,22 @@ export const en: Messages = {
     unregisteredShort: 'not registered',
     registered: 'Registered',
     unregistered: 'Not registered',
+    filter: {
+      buildings: 'Jump to a building',
+      units: 'Jump to a unit',
+      statuses: 'Show doors by status',
+      allBuildings: 'All buildings',
+      status: {
+        any: 'All',
+        none: 'Not visited',
+        nobody_home: 'Nobody home',
+        notified: 'Notified',
+        done: 'Done',
+        other: 'Other',
+      },
+      empty: 'No door here matches this filter.',
+      clear: 'Show all',
+    },
     empty: {
       mine: 'Nothing is assigned to you yet. See "All", or ask your leader.',
       all: 'This site has no households.',

@@ -53,8 +53,11 @@ export const zhCN = {
   },
   theme: {
     label: '显示',
+    system: '跟随系统',
     dark: '深色',
-    light: '浅色（强光下）',
+    light: '浅色',
+    strong: '强光',
+    hint: '强光：白底黑字、粗边框，阳光直射下也看得清。',
   },
   login: {
     title: '登录',
@@ -299,6 +302,22 @@ export const zhCN = {
     unregisteredShort: '未登记',
     registered: '已登记',
     unregistered: '未登记',
+    filter: {
+      buildings: '跳到楼栋',
+      units: '跳到单元',
+      statuses: '按状态筛选',
+      allBuildings: '全部楼栋',
+      status: {
+        any: '全部',
+        none: '未敲门',
+        nobody_home: '没人在家',
+        notified: '已通知',
+        done: '已完成',
+        other: '其他',
+      },
+      empty: '这里没有符合筛选的门户。',
+      clear: '显示全部',
+    },
     empty: {
       mine: '还没有分配给你的楼栋。可以看“全部”，或请组长分配。',
       all: '这个采样点没有住户。',

@@ -29,7 +29,7 @@ export function DoorList({
         return (
           <li key={row.household.id}>
             {heading ? (
-              <h2 className="hj-door-group">
+              <h2 className="hj-door-group" id={`door-unit-${row.unit.id}`}>
                 {row.building.name} · {row.unit.name}
               </h2>
             ) : null}

@@ -181,6 +181,7 @@ export function HouseholdPage() {
           />
           <StatusButtons
             busy={busy}
+            current={row.derived.status}
             onPick={(s) => (s === 'refused' ? setRefusing(true) : void record(s))}
           />
 

@@ -12,12 +12,18 @@ const ORDER: readonly DoorStatus[] = [
   'not_living_here',
 ];
 
-/** One tap per status: big buttons, two a row. */
+/**
+ * One tap per status: big buttons, two a row. Only the status the door has
+ * now looks chosen (filled, with a tick): no button is highlighted by default.
+ */
 export function StatusButtons({
   busy,
+  current,
   onPick,
 }: {
   busy: boolean;
+  /** The door's recorded status, or null before the first visit. */
+  current: DoorStatus | null;
   onPick: (status: DoorStatus) => void;
 }) {
   const { t } = useTranslation();
@@ -30,9 +36,11 @@ export function StatusButtons({
           className="hj-status-button"
           data-status={status}
           data-testid={`status-${status}`}
+          aria-pressed={status === current}
           disabled={busy}
           onClick={() => onPick(status)}
         >
+          {status === current ? <span aria-hidden="true">✓ </span> : null}
           {t(`door.action.${status}`)}
         </button>
       ))}

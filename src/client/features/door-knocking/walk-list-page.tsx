@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { myDoors, revisitDoors } from '../../db/door-queries.js';
 import { PageHeader } from '../../ui/page-header.js';
+import { filterDoors, NO_FILTER, shownBuilding } from './door-filter.js';
+import { DoorFilterBar, useDoorFilter } from './door-filter-bar.js';
 import { DoorList } from './door-list.js';
 import { DoorTabs } from './door-tabs.js';
 import { DoorRejections } from './rejection-notes.js';
@@ -23,6 +25,9 @@ export function WalkListPage({ list }: { list: 'mine' | 'all' | 'revisit' }) {
   const scope = mine.length > 0 ? mine : (walk?.rows ?? []);
   const revisit = revisitDoors(scope);
   const rows = list === 'mine' ? mine : list === 'all' ? (walk?.rows ?? []) : revisit;
+  const [filter, setFilter] = useDoorFilter(siteId, list);
+  const shown = shownBuilding(rows, filter);
+  const visible = filterDoors(rows, filter);
 
   return (
     <div className="hj-page">
@@ -54,8 +59,31 @@ export function WalkListPage({ list }: { list: 'mine' | 'all' | 'revisit' }) {
             {t('door.mineCount', { count: mine.length })}
           </p>
         ) : null}
+        {walk && rows.length > 0 ? (
+          <DoorFilterBar
+            rows={rows}
+            buildings={walk.buildings}
+            units={walk.units}
+            filter={filter}
+            shown={shown}
+            onChange={setFilter}
+          />
+        ) : null}
+        {rows.length > 0 && visible.length === 0 ? (
+          <div className="hj-row" data-testid="door-filter-empty">
+            <p className="hj-hint hj-grow">{t('door.filter.empty')}</p>
+            <button
+              type="button"
+              className="hj-chip"
+              data-testid="door-filter-clear"
+              onClick={() => setFilter(NO_FILTER)}
+            >
+              {t('door.filter.clear')}
+            </button>
+          </div>
+        ) : null}
         <DoorList
-          rows={rows}
+          rows={visible}
           list={list}
           onOpen={(row) => navigate(`/door/${siteId}/h/${row.household.id}?list=${list}`)}
         />

@@ -9,7 +9,7 @@ import { bindingsOf } from '../../db/tube-queries.js';
 import { useServices } from '../../sync/services.js';
 import { Overlay } from '../../ui/overlay.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { documentLine } from './resident-line.js';
+import { DocumentLine } from './document-line.js';
 import { useRegister } from './use-register.js';
 import { NextTubeDialog, TubePanel } from './tube-panel.js';
 import { useTubeDesk } from './use-tube-desk.js';
@@ -153,7 +153,7 @@ export function HouseholdRegisterPage() {
                         </span>
                       ) : null}
                     </span>
-                    <span className="hj-result-line">{documentLine(t, resident)}</span>
+                    <DocumentLine resident={resident} as="span" />
                   </span>
                 </button>
               </li>

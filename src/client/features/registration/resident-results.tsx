@@ -1,6 +1,6 @@
 import { Button } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { documentLine } from './resident-line.js';
+import { DocumentLine } from './document-line.js';
 import type { ResidentRow } from './station-data.js';
 
 export interface ResidentResultsProps {
@@ -45,7 +45,7 @@ export function ResidentResults({ q, rows, onRegister, onHousehold }: ResidentRe
                   </span>
                 ) : null}
               </div>
-              <div className="hj-result-line">{documentLine(t, resident)}</div>
+              <DocumentLine resident={resident} />
               {row.place ? <div className="hj-result-line">{row.place}</div> : null}
               {onHousehold && resident.householdId ? (
                 <Button

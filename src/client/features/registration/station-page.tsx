@@ -18,6 +18,7 @@ import { searchStation, stationRows } from './station-data.js';
 import { StationTools } from './station-tools.js';
 import { NextTubeDialog, TubePanel } from './tube-panel.js';
 import { useTubeDesk } from './use-tube-desk.js';
+import { useSearchAboveKeyboard } from './use-search-above-keyboard.js';
 import type { ResidentRow } from './station-data.js';
 import { TodayRegistrations } from './today-registrations.js';
 import { useRegister } from './use-register.js';
@@ -51,6 +52,8 @@ export function StationPage() {
   /** A resident found from their printed QR card (issue 4): shown instead of search results. */
   const [picked, setPicked] = useState<string | null>(null);
   const [scanningCard, setScanningCard] = useState(false);
+  const searching = q.trim() !== '' || picked !== null;
+  const keyboard = useSearchAboveKeyboard(searching);
 
   const site = useLiveQuery(
     async () => (await db.synced('sites').get(siteId)) ?? null,
@@ -123,14 +126,20 @@ export function StationPage() {
   }
 
   return (
-    <div className="hj-page">
+    <div
+      className="hj-page hj-station"
+      ref={keyboard.rootRef}
+      data-searching={String(searching)}
+      data-testid="station"
+    >
       <PageHeader
         title={site?.name ?? t('app.loading')}
         onBack={() => navigate('/')}
         backLabel={t('nav.back')}
       />
-      <TubePanel desk={desk} />
+      <TubePanel desk={desk} compact={searching} />
       <StationTools siteId={siteId} campaignId={campaignId} />
+      <div ref={keyboard.anchorRef} aria-hidden="true" />
       <div className="hj-search" role="search">
         <TextField
           id="resident-search"
@@ -173,7 +182,7 @@ export function StationPage() {
           }
         />
       </div>
-      <div className="hj-content">
+      <div className="hj-content hj-station-main">
         {error ? (
           <p className="hj-error" role="alert" data-testid="station-error">
             {error}

@@ -2,7 +2,7 @@ import { Button } from 'antd-mobile';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { RegistrationView } from '../../db/station-queries.js';
-import { documentLine } from './resident-line.js';
+import { DocumentLine } from './document-line.js';
 
 const FIRST = 20;
 
@@ -46,7 +46,7 @@ export function TodayRegistrations({ views, onSelect }: TodayRegistrationsProps)
               <span className="hj-reg-number">{registration.queueNumber}</span>
               <span className="hj-grow">
                 <span className="hj-result-name">{resident?.name ?? '—'}</span>
-                <span className="hj-result-line">{documentLine(t, resident)}</span>
+                <DocumentLine resident={resident} as="span" />
               </span>
               {registration.status === 'voided' ? (
                 <span className="hj-tag">{t('station.voidedTag')}</span>

@@ -15,9 +15,11 @@ type UndoReason = (typeof UNDO_REASONS)[number];
 /**
  * The tube being filled, at the top of the station: its code and a counter
  * big enough to read at arm's length ("7 / 10"), undo the last sample, seal
- * it early, or scan another. With no tube, the way to scan one.
+ * it early, or scan another. With no tube, the way to scan one. While the
+ * station searches (`compact`) it is one line, so the results fit above the
+ * on-screen keyboard (issue 17).
  */
-export function TubePanel({ desk }: { desk: Desk }) {
+export function TubePanel({ desk, compact = false }: { desk: Desk; compact?: boolean }) {
   const { t } = useTranslation();
   const [changing, setChanging] = useState(false);
   const [undoing, setUndoing] = useState(false);
@@ -34,6 +36,33 @@ export function TubePanel({ desk }: { desk: Desk }) {
         {t('tubes.waiting', { count: waiting.length })}
       </p>
     ) : null;
+
+  if (compact && !changing) {
+    return (
+      <section
+        className="hj-tube hj-tube-compact"
+        aria-label={t('tubes.current')}
+        data-testid="tube-panel"
+        data-compact="true"
+        data-state={fill && !fill.accepts ? 'full' : 'open'}
+      >
+        <div className="hj-tube-line">
+          <span className="hj-tube-code" data-testid={tube ? 'tube-code-current' : 'tube-none'}>
+            {tube ? t('tubes.codeShort', { code: tube.code }) : t('tubes.none')}
+          </span>
+          {fill ? (
+            <output
+              className="hj-tube-count"
+              data-testid="tube-count"
+              aria-label={t('tubes.countLabel', { count: fill.count, capacity: fill.capacity })}
+            >
+              {fill.count} / {fill.capacity}
+            </output>
+          ) : null}
+        </div>
+      </section>
+    );
+  }
 
   if (!tube || !fill || changing) {
     return (

@@ -10,7 +10,7 @@ import { ChoiceChips } from '../../ui/choice-chips.js';
 import { LanguageSwitch } from '../../ui/language-switch.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { formatSyncTime } from '../../ui/status-bar.js';
-import { setTheme, storedTheme } from '../../ui/theme-mode.js';
+import { setTheme, storedTheme, THEME_MODES } from '../../ui/theme-mode.js';
 import type { ThemeMode } from '../../ui/theme-mode.js';
 import { Overlay } from '../../ui/overlay.js';
 
@@ -134,16 +134,14 @@ export function SettingsPage() {
           <ChoiceChips
             label={t('theme.label')}
             testId="theme-switch"
-            options={[
-              { value: 'dark', label: t('theme.dark') },
-              { value: 'light', label: t('theme.light') },
-            ]}
+            options={THEME_MODES.map((mode) => ({ value: mode, label: t(`theme.${mode}`) }))}
             value={theme}
             onChange={(mode) => {
               setTheme(mode);
               setThemeState(mode);
             }}
           />
+          <p className="hj-hint">{t('theme.hint')}</p>
         </section>
 
         <Button
