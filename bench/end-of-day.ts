@@ -94,7 +94,7 @@ export async function endOfDay(
         .execute();
       const clientId = randomUUID();
       await clientRecord(trx, clientId, { user, deviceId });
-      const lane = (await ensureLanes(trx, clientId, [BENCH_CAMPAIGN]))[BENCH_CAMPAIGN];
+      const lane = (await ensureLanes(trx, clientId))[BENCH_CAMPAIGN];
       if (!lane) throw new Error('no lane');
       list.push({ i, user, token, clientId, lane });
     }

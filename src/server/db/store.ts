@@ -3,6 +3,8 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { countingDialect, emptyStats } from './counting-dialect.js';
+import type { StoreStats } from './counting-dialect.js';
 import type { DB } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -13,6 +15,8 @@ export interface Store {
   engine: Engine;
   /** The DATABASE_URL it was opened with (a second server can open the same database). */
   url: string;
+  /** Statements sent and version-lock holds, counted for the bench and the statement tests. */
+  stats: StoreStats;
   close(): Promise<void>;
 }
 
@@ -29,8 +33,10 @@ export function openStore(databaseUrl: string): Store {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, engine: 'sqlite', url: databaseUrl, close: () => db.destroy() };
+    const stats = emptyStats();
+    const dialect = countingDialect(new SqliteDialect({ database: sqlite }), stats);
+    const db = new Kysely<DB>({ dialect });
+    return { db, engine: 'sqlite', url: databaseUrl, stats, close: () => db.destroy() };
   }
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -39,8 +45,9 @@ export function openStore(databaseUrl: string): Store {
     pool.on('error', (error) => {
       console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', url: databaseUrl, close: () => db.destroy() };
+    const stats = emptyStats();
+    const db = new Kysely<DB>({ dialect: countingDialect(new PostgresDialect({ pool }), stats) });
+    return { db, engine: 'postgres', url: databaseUrl, stats, close: () => db.destroy() };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl}")`);
 }
