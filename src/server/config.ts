@@ -21,6 +21,14 @@ const configSchema = z.object({
    * plays the morning through the real push; `empty` is the roster only.
    */
   DEMO_PROGRESS: z.enum(['empty', 'morning']).default('morning'),
+  /** pino level of the JSON logs on stdout (issue 13.6). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A device's token stops working after this many hours unused; each use renews it (issue 13.3). */
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(168),
 });
 export type Config = z.infer<typeof configSchema>;
 

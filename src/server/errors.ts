@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import type { HttpErrorCode } from '../shared/protocol/error-codes.js';
 
@@ -63,6 +63,20 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(wrongMediaType ? 415 : status)
       .send({ error: { code: error.code, message: error.message } });
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed URL such as `/api/%zz`)
+ * get the same `{error:{code,message}}` shape as every other answer.
+ */
+export function jsonFrameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  request.log.info({ code: error.code }, 'request refused before routing');
+  void reply.status(status).send({ error: { code: 'bad_request', message: error.message } });
 }
 
 /** Unknown routes answer 404 with the same error shape. */

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const app = await buildApp({
     store,
     distDir: path.resolve(config.HUIJU_DIST),
-    logger: false,
+    logger: { level: config.LOG_LEVEL },
+    sessionIdleSeconds: Math.round(config.SESSION_IDLE_HOURS * 3600),
     demoHandover,
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });

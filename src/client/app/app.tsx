@@ -4,6 +4,7 @@ import { openSessionStore } from '../db/session-store.js';
 import type { Session } from '../db/session-store.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import type { LoginResponse } from '../../shared/protocol/login.js';
+import { signOutRequest } from '../sync/auth-api.js';
 // The signed-in app (sync, mutators, every feature) loads once someone is signed in, so the
 // sign-in screen stays within the JavaScript budget (docs/performance.md); the service worker
 // precaches these chunks, so this works offline too.
@@ -55,11 +56,14 @@ export function App() {
   }, [session, sessions]);
 
   const onSignOut = useCallback(async () => {
+    // Online, the server ends this token at once; offline, sign-out goes ahead
+    // anyway (the outbox stays on the phone either way, as before).
+    if (session?.token && navigator.onLine) await signOutRequest(session.token);
     await sessions.signOut();
     // The next person starts at the home screen, not on the previous person's last page.
     window.history.replaceState(null, '', '/');
     setSession(null);
-  }, [sessions]);
+  }, [session, sessions]);
 
   if (session === undefined) return <div className="loading">{t('app.loading')}</div>;
   if (session === null || signingIn) return <LoginPage onSignedIn={onSignedIn} />;

@@ -34,6 +34,7 @@ const serverOnly = {
   rejections: true,
   audit: true,
   loginAttempts: true,
+  loginThrottle: true,
   handoverKeys: true,
   handovers: true,
   adminAudit: true,

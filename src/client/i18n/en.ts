@@ -71,6 +71,7 @@ export const en: Messages = {
     badCredentials: 'Wrong phone number or password',
     offline: 'Signing in the first time needs the network',
     tooMany: 'Too many tries: wait a few minutes and try again',
+    deactivated: 'This account has been deactivated: ask your coordinator',
     failed: 'Could not sign in: {{message}}',
     demoHint: 'Demo account: 13800000003, password demo-1234',
     showPassword: 'Show',
@@ -999,6 +1000,13 @@ export const en: Messages = {
       created: 'Account created: phone {{phone}}, password {{password}}',
       roleHint:
         "A new role holds on the server at once; the person's phone shows the new screens after signing in again.",
+      activeTitle: 'Account',
+      activeOn: 'Active: can sign in and sync.',
+      activeOff:
+        'Deactivated: cannot sign in; every phone of it was signed out. Work left on its phones can still be exported on the phone (“Export unsynced changes”) and imported by a coordinator.',
+      deactivate: 'Deactivate this account',
+      activate: 'Activate this account again',
+      inactive: 'Deactivated',
       resetTitle: 'Reset the password',
       newPassword: 'New password',
       signOutEverywhere: 'Also sign them out of every phone (for a lost phone)',

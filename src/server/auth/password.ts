@@ -18,9 +18,15 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${COST}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** True when `verifyPassword` runs the full scrypt against this hash (its scheme and cost are current). */
+export function isCurrentHash(stored: string): boolean {
   const [scheme, cost, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || Number(cost) !== COST || !salt || !key) return false;
+  return scheme === 'scrypt' && Number(cost) === COST && Boolean(salt) && Boolean(key);
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (!isCurrentHash(stored)) return false;
+  const [, , salt = '', key = ''] = stored.split('$');
   const expected = Buffer.from(key, 'base64url');
   const actual = await derive(password, Buffer.from(salt, 'base64url'));
   return expected.length === actual.length && timingSafeEqual(expected, actual);

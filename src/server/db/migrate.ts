@@ -6,6 +6,7 @@ import * as shifts from './migrations/003-shifts.js';
 import * as station from './migrations/004-station.js';
 import * as coverage from './migrations/005-coverage.js';
 import * as fieldFollowups from './migrations/006-field-followups.js';
+import * as sessions from './migrations/008-sessions.js';
 import * as handover from './migrations/009-handover.js';
 import type { DB } from './schema.js';
 
@@ -19,6 +20,7 @@ const provider: MigrationProvider = {
       '004-station': station,
       '005-coverage': coverage,
       '006-field-followups': fieldFollowups,
+      '008-sessions': sessions,
       '009-handover': handover,
     };
   },

@@ -13,6 +13,8 @@ export interface MetaTable {
 export interface CredentialTable {
   userId: string;
   passwordHash: string;
+  /** Set when a coordinator deactivated the account (migration 008): no sign-in, no token works. */
+  deactivatedAt: string | null;
 }
 
 export interface DeviceTable {
@@ -22,6 +24,8 @@ export interface DeviceTable {
   tokenHash: string;
   createdAt: string;
   revokedAt: string | null;
+  /** Last authenticated request (migration 008); null until first use after sign-in. */
+  lastUsedAt: string | null;
 }
 
 /** One sync client: one person on one phone. Holds the last mutation id applied. */
@@ -94,6 +98,14 @@ export interface HandoverTable {
   at: string;
 }
 
+/** Sign-in attempts per phone number in the current window (migration 008). */
+export interface LoginThrottleTable {
+  phone: string;
+  /** Seconds since the epoch when the window began. */
+  windowStart: number;
+  attempts: number;
+}
+
 export interface DB extends SyncedDB {
   meta: MetaTable;
   credentials: CredentialTable;
@@ -105,4 +117,5 @@ export interface DB extends SyncedDB {
   loginAttempts: LoginAttemptTable;
   handoverKeys: HandoverKeyTable;
   handovers: HandoverTable;
+  loginThrottle: LoginThrottleTable;
 }

@@ -41,6 +41,8 @@ export type AdminAction =
   | 'user.create'
   | 'user.update'
   | 'user.password'
+  | 'user.activate'
+  | 'user.deactivate'
   | 'device.revoke'
   | 'team.create'
   | 'team.sites'

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { neutraliseCell } from '../../shared/domain/spreadsheet-cell.js';
 
 export type FileFormat = 'csv' | 'xlsx';
 export type Cell = string | number | null;
@@ -15,15 +16,18 @@ export interface TableFile {
  * - CSV: UTF-8 with a BOM (without it Excel on a Chinese Windows reads GBK and
  *   shows mojibake), CRLF, every cell quoted as needed;
  * - XLSX: one sheet, a bold frozen header, every cell a string or a number as
- *   given (ID numbers stay text, so Excel never turns them into 1.3E+17).
+ *   given (ID numbers stay text, so Excel never turns them into 1.3E+17);
+ * - both: no cell starts like a formula (`neutraliseCell`, OWASP), headers included.
  */
 export async function tableFile(
   format: FileFormat,
   baseName: string,
   sheetName: string,
-  headers: readonly string[],
-  rows: readonly (readonly Cell[])[],
+  rawHeaders: readonly string[],
+  rawRows: readonly (readonly Cell[])[],
 ): Promise<TableFile> {
+  const headers = rawHeaders.map(neutraliseCell);
+  const rows = rawRows.map((row) => row.map(neutraliseCell));
   if (format === 'csv') {
     const text = Papa.unparse(
       { fields: [...headers], data: rows.map((r) => r.map((c) => (c === null ? '' : c))) },

@@ -5,6 +5,7 @@ import { userSchema } from '../../shared/domain/team.js';
 import type {
   CreateUser,
   ResetPassword,
+  SetUserActive,
   UpdateUser,
   UserView,
 } from '../../shared/protocol/admin.js';
@@ -19,7 +20,12 @@ import { recordAdminAction } from '../reports/admin-audit.js';
 
 /** Every account with its devices, coordinators first, then by name. */
 export async function listUsers(store: Store): Promise<UserView[]> {
-  const users = await store.db.selectFrom('users').selectAll().execute();
+  const users = await store.db
+    .selectFrom('users')
+    .leftJoin('credentials', 'credentials.userId', 'users.id')
+    .selectAll('users')
+    .select('credentials.deactivatedAt')
+    .execute();
   const devices = await store.db
     .selectFrom('devices')
     .select(['id', 'userId', 'name', 'createdAt', 'revokedAt'])
@@ -38,6 +44,7 @@ export async function listUsers(store: Store): Promise<UserView[]> {
       devices: devices
         .filter((d) => d.userId === u.id)
         .map(({ id, name, createdAt, revokedAt }) => ({ id, name, createdAt, revokedAt })),
+      active: u.deactivatedAt === null || u.deactivatedAt === undefined,
     }))
     .sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name, 'zh-CN'));
 }
@@ -219,5 +226,52 @@ export async function revokeDevice(
       details: { userId: device.userId, name: device.name },
     });
     return { revokedAt };
+  });
+}
+
+/**
+ * Deactivates an account (issue 13.3): no sign-in, and every token of it stops
+ * at once (revoked here, and refused by authentication while deactivated).
+ * Its phones keep their outbox; a coordinator can still bring that work in
+ * through the outbox import. Activating again lets the person sign in anew.
+ * Coordinators cannot deactivate themselves, so one always remains.
+ */
+export async function setUserActive(
+  store: Store,
+  principal: Principal,
+  body: SetUserActive,
+  now: Date,
+): Promise<{ active: boolean; revoked: number }> {
+  if (body.userId === principal.user.id && !body.active) {
+    throw new AppError('conflict', 'You cannot deactivate your own account.');
+  }
+  return transact(store, async (trx) => {
+    const seen = await currentVersion(trx);
+    const updated = await trx
+      .updateTable('credentials')
+      .set({ deactivatedAt: body.active ? null : now.toISOString() })
+      .where('userId', '=', body.userId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      throw new AppError('not_found', `No account ${body.userId}.`);
+    }
+    let revoked = 0;
+    if (!body.active) {
+      const result = await trx
+        .updateTable('devices')
+        .set({ revokedAt: now.toISOString() })
+        .where('userId', '=', body.userId)
+        .where('revokedAt', 'is', null)
+        .executeTakeFirst();
+      revoked = Number(result.numUpdatedRows);
+    }
+    await recordAdminAction(trx, principal, {
+      action: body.active ? 'user.activate' : 'user.deactivate',
+      target: body.userId,
+      version: seen,
+      at: now,
+      details: { revokedDevices: revoked },
+    });
+    return { active: body.active, revoked };
   });
 }

@@ -8,6 +8,7 @@ import {
   resetPasswordSchema,
   revokeDeviceSchema,
   setTeamSitesSchema,
+  setUserActiveSchema,
   updateUserSchema,
 } from '../../shared/protocol/admin.js';
 import type { Store } from '../db/store.js';
@@ -16,6 +17,7 @@ import {
   listUsers,
   resetPassword,
   revokeDevice,
+  setUserActive,
   updateUser,
 } from './admin-accounts.js';
 import { nextRound } from './admin-next-round.js';
@@ -56,6 +58,10 @@ export function adminRoutes(app: FastifyInstance, store: Store, now: () => Date)
   app.post('/api/admin/users/password', async (request) => {
     const principal = await coordinator(request);
     return resetPassword(store, principal, resetPasswordSchema.parse(request.body), now());
+  });
+  app.post('/api/admin/users/active', async (request) => {
+    const principal = await coordinator(request);
+    return setUserActive(store, principal, setUserActiveSchema.parse(request.body), now());
   });
   app.post('/api/admin/devices/revoke', async (request) => {
     const principal = await coordinator(request);

@@ -3,7 +3,7 @@ import { loginRequestSchema } from '../../shared/protocol/login.js';
 import { pullRequestSchema } from '../../shared/protocol/pull.js';
 import { pushRequestSchema } from '../../shared/protocol/push.js';
 import { authenticate } from '../auth/authenticate.js';
-import { login } from '../auth/login.js';
+import { login, logout } from '../auth/login.js';
 import { takeOverDemoPhone } from '../demo/demo-handover.js';
 import type { Store } from '../db/store.js';
 import type { PokeHub } from '../poke/poke-hub.js';
@@ -24,6 +24,12 @@ export function syncRoutes(
     const signedIn = await login(store, loginRequestSchema.parse(request.body), now());
     if (!demoHandover) return signedIn;
     return { ...signedIn, handover: await takeOverDemoPhone(store, signedIn, now()) };
+  });
+
+  // Sign-out on the phone (issue 13.3): this device's token stops working at once.
+  app.post('/api/auth/logout', async (request) => {
+    const principal = await authenticate(store, request);
+    return logout(store, principal.deviceId, now());
   });
 
   app.post('/api/sync/push', async (request) => {

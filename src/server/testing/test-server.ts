@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { generateDemo } from '../../../seeds/demo-campaign.js';
 import type { LoginResponse } from '../../shared/protocol/login.js';
+import type { AppOptions } from '../app.js';
 import { buildApp } from '../app.js';
 import { loadSeed } from '../db/load-seed.js';
 import { migrate } from '../db/migrate.js';
@@ -21,7 +22,13 @@ export interface TestServer {
 /** A real server (real migrations, the demo campaign) on a fresh SQLite or PostgreSQL database. */
 export async function startTestServer(
   engine: Engine,
-  options: { pullPageSize?: number } = {},
+  options: {
+    pullPageSize?: number;
+    now?: () => Date;
+    sessionIdleSeconds?: number;
+    logger?: AppOptions['logger'];
+    distDir?: string;
+  } = {},
 ): Promise<TestServer> {
   let drop = async () => {};
   let url = 'sqlite::memory:';
@@ -34,7 +41,7 @@ export async function startTestServer(
   await migrate(store.db);
   const { accounts, ...rows } = generateDemo(DEMO_DAY);
   await loadSeed(store, rows, accounts);
-  const app = await buildApp({ store, pullPageSize: options.pullPageSize });
+  const app = await buildApp({ store, ...options });
   return {
     app,
     store,

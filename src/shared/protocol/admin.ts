@@ -40,6 +40,10 @@ export type ResetPassword = z.infer<typeof resetPasswordSchema>;
 
 export const revokeDeviceSchema = z.object({ deviceId: idSchema });
 
+/** Deactivates an account (no sign-in, every token stops at once) or activates it again. */
+export const setUserActiveSchema = z.object({ userId: idSchema, active: z.boolean() });
+export type SetUserActive = z.infer<typeof setUserActiveSchema>;
+
 export const createTeamSchema = z.object({
   campaignId: idSchema,
   name: z.string().trim().min(1).max(100),
@@ -80,7 +84,11 @@ export const deviceViewSchema = z.object({
 });
 export type DeviceView = z.infer<typeof deviceViewSchema>;
 
-export const userViewSchema = userSchema.extend({ devices: z.array(deviceViewSchema) });
+export const userViewSchema = userSchema.extend({
+  devices: z.array(deviceViewSchema),
+  /** False once a coordinator deactivated the account (issue 13.3). */
+  active: z.boolean(),
+});
 export type UserView = z.infer<typeof userViewSchema>;
 
 export const usersResponseSchema = z.object({ users: z.array(userViewSchema) });

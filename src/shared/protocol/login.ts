@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/common.js';
 import { userSchema } from '../domain/team.js';
+import { unsafeText } from './safe-input.js';
+
+/** Text a database can store as sent: no NUL, no lone surrogate (issue 13.1). */
+function safeText(max: number) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((text) => unsafeText(text, max) === null, 'NUL or a lone surrogate is not allowed');
+}
 
 export const loginRequestSchema = z.object({
-  phone: z.string().min(1).max(20),
-  password: z.string().min(1).max(200),
-  deviceName: z.string().min(1).max(100),
+  phone: safeText(20),
+  password: safeText(200),
+  deviceName: safeText(100),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

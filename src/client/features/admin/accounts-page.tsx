@@ -180,6 +180,22 @@ function AccountSheet({
           }
         />
         <p className="hj-hint">{t('admin.accounts.roleHint')}</p>
+        <h3 className="hj-section-title">{t('admin.accounts.activeTitle')}</h3>
+        <p className="hj-hint" data-testid="admin-active-state">
+          {user.active ? t('admin.accounts.activeOn') : t('admin.accounts.activeOff')}
+        </p>
+        <Button
+          block
+          color={user.active ? 'danger' : 'primary'}
+          fill={user.active ? 'outline' : 'solid'}
+          loading={busy}
+          data-testid={user.active ? 'admin-deactivate' : 'admin-activate'}
+          onClick={() =>
+            void run('/api/admin/users/active', { userId: user.id, active: !user.active })
+          }
+        >
+          {user.active ? t('admin.accounts.deactivate') : t('admin.accounts.activate')}
+        </Button>
         <h3 className="hj-section-title">{t('admin.accounts.resetTitle')}</h3>
         <TextField
           id="admin-reset-password"
@@ -267,7 +283,8 @@ function AccountSheet({
 /**
  * Accounts (route /admin, coordinators, online): everyone with their role,
  * team and phones; a new account in one form; in a person's sheet: role and
- * team in one tap, a new password, their phones with "revoke".
+ * team in one tap, deactivate or activate the account, a new password,
+ * their phones with "revoke".
  */
 export function AccountsPage() {
   const { t } = useTranslation();
@@ -293,12 +310,16 @@ export function AccountsPage() {
                     className="hj-card"
                     data-testid="admin-account"
                     data-phone={u.phone}
+                    data-active={u.active ? 'true' : 'false'}
                     onClick={() => setOpenId(u.id)}
                   >
                     <span className="hj-card-title">{u.name}</span>
                     <span className="hj-card-meta">
                       <span>{u.phone}</span>
                       <span data-testid="admin-account-role">{t(`settings.role.${u.role}`)}</span>
+                      {u.active ? null : (
+                        <span className="hja-revoked">{t('admin.accounts.inactive')}</span>
+                      )}
                       <span>
                         {u.teamId ? (teamName.get(u.teamId) ?? '') : t('admin.accounts.noTeam')}
                       </span>

@@ -62,7 +62,9 @@ export function LoginPage({ onSignedIn }: LoginPageProps) {
             ? t('login.offline')
             : result.kind === 'too_many'
               ? t('login.tooMany')
-              : t('login.failed', { message: result.message }),
+              : result.kind === 'deactivated'
+                ? t('login.deactivated')
+                : t('login.failed', { message: result.message }),
       );
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : String(caught);
