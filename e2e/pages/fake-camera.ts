@@ -64,3 +64,30 @@ export async function writeFakeCameraClip(
   const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`);
   fs.writeFileSync(file, Buffer.concat([header, frame, frame]));
 }
+
+/**
+ * Writes a Y4M clip of QR codes shown one after another, as a phone's screen
+ * shows an animated hand-over (issue 16): each text becomes one QR code, as
+ * large as the 640×480 frame allows, held for `hold` video frames. Chromium's
+ * fake camera loops the clip, as the giver's screen loops its codes.
+ */
+export async function writeQrSequenceClip(file: string, texts: string[], hold = 3): Promise<void> {
+  const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`);
+  const chroma = new Uint8Array((WIDTH / 2) * (HEIGHT / 2)).fill(128);
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, header);
+    for (const text of texts) {
+      const qr = await symbol(text, 'QRCode');
+      const scale = Math.max(1, Math.floor(Math.min(WIDTH, HEIGHT) / qr.width));
+      const y = new Uint8Array(WIDTH * HEIGHT).fill(235);
+      const left = Math.floor((WIDTH - qr.width * scale) / 2);
+      const top = Math.floor((HEIGHT - qr.height * scale) / 2);
+      draw(y, qr, left, top, scale, scale);
+      const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
+      for (let i = 0; i < hold; i++) fs.writeSync(fd, frame);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -47,6 +47,9 @@ import { BuildingBoardPage } from '../features/building-board/board-page.js';
 // feature imports: sync hardening (issue 3)
 import { AttentionPage } from '../features/sync-center/attention-page.js';
 import { EndOfDayPage } from '../features/sync-center/end-of-day-page.js';
+// feature imports: hand-over without a server (issue 16)
+import { GivePage as HandoverGivePage } from '../features/handover/give-page.js';
+import { HandoverPage } from '../features/handover/handover-page.js';
 import { useServices } from '../sync/services.js';
 import { StatusBar } from '../ui/status-bar.js';
 import { UpdateBanner } from '../ui/update-banner.js';
@@ -209,6 +212,9 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
           {/* routes: sync hardening (issue 3) */}
           <Route path="/sync/end-of-day" element={<EndOfDayPage />} />
           <Route path="/sync/attention" element={<AttentionPage />} />
+          {/* routes: hand-over without a server (issue 16) */}
+          <Route path="/handover" element={<HandoverPage />} />
+          <Route path="/handover/give" element={<HandoverGivePage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>

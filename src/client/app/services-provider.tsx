@@ -9,6 +9,7 @@ import type { Session } from '../db/session-store.js';
 import type { Services, SyncState } from '../sync/services.js';
 import { ServicesContext } from '../sync/services.js';
 import { syncOnce } from '../sync/sync-once.js';
+import { afterSync, carryBeforeSync } from '../sync/handover-step.js';
 import { createSyncScheduler } from '../sync/sync-scheduler.js';
 
 interface Props {
@@ -37,6 +38,9 @@ export function ServicesProvider({ session, onExpired, onSignOut, children }: Pr
         onState: setSync,
         run: async (onProgress) => {
           if (!session.token) return { kind: 'expired' };
+          // Hand-over (issue 16): carried bundles go first, so this round's pull shows them.
+          const step = { db, user: session.user, token: session.token };
+          await carryBeforeSync(step).catch(() => 0);
           const result = await syncOnce({
             db,
             user: session.user,
@@ -44,6 +48,7 @@ export function ServicesProvider({ session, onExpired, onSignOut, children }: Pr
             onProgress,
           });
           if (result.kind === 'expired') onExpired();
+          if (result.kind === 'done') await afterSync(step);
           return result;
         },
       }),

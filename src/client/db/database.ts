@@ -3,6 +3,11 @@ import type { Table } from 'dexie';
 import type { RowOf, TableName } from '../../shared/domain/tables.js';
 import type { Rejection } from '../../shared/protocol/pull.js';
 import { ResidentIndex } from './resident-index.js';
+import type {
+  HandoverKeys,
+  HandoverKind,
+  SealedBundle,
+} from '../../shared/protocol/handover-bundle.js';
 
 /** A mutation waiting in the outbox; `id` is the client's mutation id (rises by one). */
 export interface OutboxEntry {
@@ -43,6 +48,48 @@ export interface SentEntry {
   settledAt: string;
 }
 
+/** This person's hand-over keys (docs/handover.md), fetched while online; one row, id `mine`. */
+export interface HandoverKeysEntry extends HandoverKeys {
+  id: 'mine';
+  fetchedAt: string;
+}
+
+/** A bundle this phone handed over: what, to whom, when (confirmed by the server through any route). */
+export interface HandoverGivenEntry {
+  bundleId: string;
+  kind: HandoverKind;
+  via: 'qr' | 'file';
+  toUserId: string | null;
+  toName: string | null;
+  count: number;
+  firstMutationId: number;
+  lastMutationId: number;
+  createdAt: string;
+}
+
+/**
+ * A bundle this phone received and carries to the server: kept sealed (the
+ * server opens it again), pending until the server answers.
+ */
+export interface HandoverCarriedEntry {
+  bundleId: string;
+  kind: HandoverKind;
+  sealed: SealedBundle;
+  giverId: string;
+  giverName: string;
+  giverClientId: string;
+  count: number;
+  firstMutationId: number;
+  lastMutationId: number;
+  /** Mutation names and ids, for the list shown on this phone. */
+  names: string[];
+  receivedAt: string;
+  status: 'pending' | 'delivered' | 'refused';
+  settledAt: string | null;
+  applied: number | null;
+  error: string | null;
+}
+
 type SyncedTableMap = { [T in TableName]: Table<RowOf<T>, string> };
 
 /**
@@ -78,6 +125,9 @@ export class HuijuDB extends Dexie {
   sent!: Table<SentEntry, number>;
   /** Residents in memory for search as you type; kept current by a middleware on every write. */
   readonly residentIndex: ResidentIndex;
+  handoverKeys!: Table<HandoverKeysEntry, string>;
+  handoverGiven!: Table<HandoverGivenEntry, string>;
+  handoverCarried!: Table<HandoverCarriedEntry, string>;
 
   constructor(name: string) {
     super(name);
@@ -122,6 +172,12 @@ export class HuijuDB extends Dexie {
     this.version(7).stores({
       revisitRequests: 'id, siteId, householdId',
       batchEnds: 'id, siteId',
+    });
+    // version 9: hand-over without a server (issue 16) — phone-only tables
+    this.version(9).stores({
+      handoverKeys: 'id',
+      handoverGiven: 'bundleId, createdAt',
+      handoverCarried: 'bundleId, status, receivedAt',
     });
   }
 

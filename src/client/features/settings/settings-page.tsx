@@ -97,6 +97,10 @@ export function SettingsPage() {
           <Button block onClick={() => navigate('/sync/attention')} data-testid="more-attention">
             {t('syncCenter.attentionMore')}
           </Button>
+          {/* more: hand-over without a server (issue 16) */}
+          <Button block onClick={() => navigate('/handover')} data-testid="more-handover">
+            {t('handover.settingsLink')}
+          </Button>
         </section>
         {/* more: coverage and administration (issue 8) */}
         {user.role !== 'volunteer' ? (
