@@ -41,7 +41,19 @@ const serverOnly = {
 } satisfies Record<Exclude<keyof CoverageDB, TableName>, true>;
 
 /** The phone's own stores (not synced): outbox, rebase and sync state, per-phone screens. */
-const phoneOnly = ['outbox', 'undo', 'meta', 'rejections', 'sent', 'shiftSeen', 'stationDesk'];
+const phoneOnly = [
+  'outbox',
+  'undo',
+  'meta',
+  'rejections',
+  'sent',
+  'shiftSeen',
+  'stationDesk',
+  // hand-over (issue 16): keys, bundles given and carried
+  'handoverKeys',
+  'handoverGiven',
+  'handoverCarried',
+];
 
 const sorted = (names: Iterable<string>) => [...names].sort();
 const fieldsOf = (table: TableName) => Object.keys(syncedTables[table].shape);
