@@ -64,17 +64,12 @@ async function openForCarrier(
   sealed: SealedBundle,
 ): Promise<{ body: HandoverBody; giver: Principal['user'] }> {
   // 1. Same team (any role: the leader's phone usually reaches the network first, but so
-  //    may any team mate's), or a coordinator, who may carry for every team.
+  //    may any team mate's), or a coordinator, who may carry for every team. Both kinds are
+  //    carried: a volunteer who got a leader's assignments may reach the network first.
   if (carrier.user.role !== 'coordinator' && carrier.user.teamId !== sealed.teamId) {
     throw new AppError(
       'bundle_wrong_team',
       'This bundle is for another team: only its own team mates or a coordinator can carry it.',
-    );
-  }
-  if (sealed.kind !== 'work') {
-    throw new AppError(
-      'bad_request',
-      'Only a volunteer’s work is carried to the server; the leader’s phone pushes its own changes.',
     );
   }
   // 2. Open with the team key: a changed bundle fails authentication.
