@@ -44,6 +44,8 @@ import { ImportPage } from '../features/coverage/import-page.js';
 import { LedgerPage } from '../features/coverage/ledger-page.js';
 // feature imports: building board and console (issue 15)
 import { BuildingBoardPage } from '../features/building-board/board-page.js';
+import { BuildingBoardView } from '../features/building-board/board-view.js';
+import { ConsoleRoute } from '../features/console/console-route.js';
 // feature imports: sync hardening (issue 3)
 import { AttentionPage } from '../features/sync-center/attention-page.js';
 import { EndOfDayPage } from '../features/sync-center/end-of-day-page.js';
@@ -178,6 +180,8 @@ function Shell({ onSignInAgain }: { onSignInAgain: () => void }) {
           <Route path="/door/:siteId/h/:householdId" element={<HouseholdPage />} />
           {/* routes: building board (issue 15) */}
           <Route path="/door/:siteId/board" element={<BuildingBoardPage />} />
+          {/* routes: the command post's console (issue 15), antd and echarts loaded lazily */}
+          <Route path="/console/*" element={<ConsoleRoute board={BuildingBoardView} />} />
           <Route path="/tasks" element={<TaskBoardPage />} />
           <Route path="/tasks/new" element={<RaiseTaskPage />} />
           <Route path="/tasks/:taskId" element={<TaskPage />} />

@@ -1,5 +1,5 @@
 import { Button } from 'antd-mobile';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLiveQuery } from '../../db/live-query.js';
@@ -14,6 +14,20 @@ import { setTheme, storedTheme, THEME_MODES } from '../../ui/theme-mode.js';
 import type { ThemeMode } from '../../ui/theme-mode.js';
 import { Overlay } from '../../ui/overlay.js';
 
+const WIDE = '(min-width: 1024px)';
+
+/** True on a screen wide enough for the console (the phone layout never shows its button). */
+function useWideScreen(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(WIDE);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(WIDE).matches,
+  );
+}
+
 /** Language, display, who is signed in, sync now, sign out (unsynced work stays on the phone). */
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -25,6 +39,7 @@ export function SettingsPage() {
   const [busy, setBusy] = useState(false);
   const pending = summary?.pending ?? 0;
   const user = session.user;
+  const wide = useWideScreen();
 
   async function confirmSignOut() {
     if (busy) return;
@@ -106,6 +121,12 @@ export function SettingsPage() {
         {user.role !== 'volunteer' ? (
           <Button block onClick={() => navigate('/coverage')} data-testid="more-coverage">
             {t('coverage.open')}
+          </Button>
+        ) : null}
+        {/* more: the command post's console (issue 15), for a PC-wide screen only */}
+        {user.role !== 'volunteer' && wide ? (
+          <Button block onClick={() => navigate('/console')} data-testid="more-console">
+            {t('console.open')}
           </Button>
         ) : null}
         {user.role === 'coordinator' ? (
