@@ -36,7 +36,7 @@ export function syncRoutes(
     checkProtocol(request);
     const principal = await authenticate(store, request);
     const body = pushRequestSchema.parse(request.body);
-    const answer = await push(store, principal, body, now());
+    const answer = await push(store, principal, body, now(), request.log);
     // The push has committed: tell the open streams of its sites (docs/sync-protocol.md "Pokes").
     if (pokes && body.mutations.length > 0) {
       pokes.changed(principal.user, body.clientId).catch((error: unknown) => {

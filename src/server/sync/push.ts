@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { MutationRejected } from '../../shared/mutators/mutation-rejected.js';
 import { isMutatorName, mutators } from '../../shared/mutators/registry.js';
+import { checkMutationInput } from '../../shared/protocol/safe-input.js';
 import type { MutationContext } from '../../shared/mutators/tx.js';
 import type { Mutation, PushRequest, PushResponse } from '../../shared/protocol/push.js';
 import type { Principal } from '../auth/principal.js';
@@ -13,6 +14,12 @@ import { transact } from '../db/transact.js';
 import { AppError } from '../errors.js';
 import { clientRecord } from './client-record.js';
 import { scopeOf } from './scope.js';
+import { storedArgs, storedName, storedParams } from './stored-input.js';
+
+/** Where a fault inside one mutation is written down; the route passes its request logger. */
+export interface PushLog {
+  error(details: Record<string, unknown>, message: string): void;
+}
 
 interface PushEnv {
   store: Store;
@@ -20,13 +27,20 @@ interface PushEnv {
   clientId: string;
   ctx: MutationContext;
   now: Date;
+  log: PushLog | undefined;
 }
 
 /**
- * 2b. Runs one mutation inside a savepoint: its arguments parsed with the
- * mutator's own schema, then the mutator with the user's rights. A broken rule
- * rolls back only this mutation's writes and comes back as the rejection to
- * record; any other error fails the whole push (nothing of it commits).
+ * 2b. Runs one mutation inside a savepoint: its name and arguments checked
+ * for what a database would refuse (NUL, lone surrogates, over-long, too deep,
+ * too big: issue 13.1), parsed with the mutator's own schema, then the mutator
+ * with the user's rights. A broken rule rolls back only this mutation's writes
+ * and comes back as the rejection to record. Any other fault inside it (a bug,
+ * a value the database refuses) is logged with a reference and rejects this
+ * one mutation as `internal`, so it can never hold the phone's later work back;
+ * only when the transaction itself is lost (the savepoint cannot be rolled
+ * back to, e.g. the connection died) does the whole push fail, and then
+ * nothing of it commits and the phone retries.
  */
 async function runOne(
   trx: Transaction<DB>,
@@ -36,6 +50,10 @@ async function runOne(
 ): Promise<MutationRejected | null> {
   await sql`savepoint mutation`.execute(trx);
   try {
+    const unsafe = checkMutationInput(mutation.name, mutation.args);
+    if (unsafe) {
+      throw new MutationRejected('invalid_args', { issue: unsafe.kind, path: unsafe.path });
+    }
     if (!isMutatorName(mutation.name)) {
       throw new MutationRejected('unknown_mutation', { name: mutation.name });
     }
@@ -53,10 +71,18 @@ async function runOne(
     await sql`release savepoint mutation`.execute(trx);
     return null;
   } catch (error) {
-    if (!(error instanceof MutationRejected)) throw error;
-    await sql`rollback to savepoint mutation`.execute(trx);
+    // If this fails the transaction is gone: the original fault fails the push.
+    await sql`rollback to savepoint mutation`.execute(trx).catch(() => {
+      throw error;
+    });
     await sql`release savepoint mutation`.execute(trx);
-    return error;
+    if (error instanceof MutationRejected) return error;
+    const ref = `push-${env.clientId.slice(0, 40)}-${mutation.id}`;
+    env.log?.error(
+      { err: error, ref, clientId: env.clientId, mutationId: mutation.id },
+      'a mutation failed inside the push; rejected as internal',
+    );
+    return new MutationRejected('internal', { ref });
   }
 }
 
@@ -116,8 +142,8 @@ async function advance(
       mutationId: mutation.id,
       userId: env.principal.user.id,
       deviceId: env.principal.deviceId,
-      name: mutation.name.slice(0, 64),
-      args: JSON.stringify(mutation.args ?? null),
+      name: storedName(mutation.name),
+      args: storedArgs(mutation.name, mutation.args),
       result: rejection ? 'rejected' : 'applied',
       code: rejection?.code ?? null,
       at: env.now.toISOString(),
@@ -138,10 +164,10 @@ async function recordRejection(
     .values({
       clientId: env.clientId,
       mutationId: mutation.id,
-      name: mutation.name.slice(0, 64),
-      args: JSON.stringify(mutation.args ?? null),
+      name: storedName(mutation.name),
+      args: storedArgs(mutation.name, mutation.args),
       code: rejection.code,
-      params: JSON.stringify(rejection.params),
+      params: storedParams(rejection.params),
       version,
     })
     .execute();
@@ -164,6 +190,7 @@ export async function push(
   principal: Principal,
   body: PushRequest,
   now: Date,
+  log?: PushLog,
 ): Promise<PushResponse> {
   const scope = await scopeOf(store.db, principal.user);
   const env: PushEnv = {
@@ -171,6 +198,7 @@ export async function push(
     principal,
     clientId: body.clientId,
     now,
+    log,
     ctx: {
       userId: principal.user.id,
       role: principal.user.role,
