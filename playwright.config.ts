@@ -19,8 +19,8 @@ export default defineConfig({
   fullyParallel: false,
   // Two cores: one browser and one server at a time keeps timings honest.
   workers: 1,
-  // One retry absorbs a slow, shared CI machine; a test that needs it is reported as flaky.
-  retries: process.env.CI ? 1 : 0,
+  // No retries, on CI either: a test that needs a retry to pass is a failing test.
+  retries: 0,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
